@@ -35,8 +35,8 @@ final class ExerciseGrade {
     static ExerciseGrade of(Exercise exercise, List<TestOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return new ExerciseGrade(exercise, Status.NO_RESULT, outcomes, "(none ran)",
-                    "No test of this exercise reported a result: the test JVM crashed or was stopped."
-                            + " Look at the Maven output above for 'The forked VM terminated'.");
+                    "No test of this exercise reported a result: it was filtered out of this run (-Dtest=...),"
+                            + " or its test JVM crashed (look above for 'The forked VM terminated').");
         }
         for (TestOutcome o : outcomes) {
             if (o.status == TestOutcome.Status.FAILING) {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * strict ({@code true} fails the build unless every exercise is done).
  */
 public final class Scorecard {
-    private static final int REASON_LINES = 14;
+    private static final int REASON_LINES = 20;
 
     private Scorecard() {
     }

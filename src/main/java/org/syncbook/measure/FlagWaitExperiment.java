@@ -1,0 +1,122 @@
+package org.syncbook.measure;
+
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+import org.syncbook.sys.Clocks;
+import org.syncbook.sys.Flag;
+
+/**
+ * Chapter 1's experiment: one thread waits for a {@link Flag}, another raises it after a while,
+ * many times over. For each kind of flag it measures
+ * <ul>
+ *   <li>the <b>wake latency</b>: from just before {@code raise()} to the moment {@code awaitRaised()}
+ *       returns in the waiter, both read from {@link System#nanoTime()};</li>
+ *   <li>the <b>CPU burned while waiting</b>: the waiter's own CPU time
+ *       ({@code CLOCK_THREAD_CPUTIME_ID}) across its waits, divided by the time it waited.</li>
+ * </ul>
+ * A whole-CPU spinner shows 100 %, a sleeping waiter close to 0 %.
+ *
+ * <p>Not a benchmark harness: JMH measures the round trips in {@code src/jmh/java}. This is the
+ * small, readable version a notebook can run in a few seconds and plot.
+ */
+public final class FlagWaitExperiment {
+    private final int trials;
+    private final long holdNanos;
+    private final Placement placement;
+
+    /**
+     * @param trials     wake-ups to measure
+     * @param holdMicros how long the waker keeps the flag down in each trial: long enough for a
+     *                   sleeping waiter to be really asleep
+     * @param placement  where the two threads run
+     */
+    public FlagWaitExperiment(int trials, long holdMicros, Placement placement) {
+        if (trials < 1 || holdMicros < 0) {
+            throw new IllegalArgumentException("need trials >= 1 and holdMicros >= 0, got " + trials + ", " + holdMicros);
+        }
+        this.trials = trials;
+        this.holdNanos = holdMicros * 1000;
+        this.placement = placement;
+    }
+
+    /** Runs the experiment on flags made by {@code newFlag}, one flag per trial. */
+    public FlagWaitResult run(Supplier<? extends Flag> newFlag) throws InterruptedException {
+        Flag[] flags = new Flag[trials];
+        for (int i = 0; i < trials; i++) {
+            flags[i] = newFlag.get();
+        }
+        long[] raisedAt = new long[trials];
+        long[] wokeAt = new long[trials];
+        AtomicLong waited = new AtomicLong();
+        AtomicLong burned = new AtomicLong();
+        CyclicBarrier round = new CyclicBarrier(2); // both threads start each trial together
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Thread waiter = new Thread(() -> guard(failure, () -> {
+            placement.pin(0);
+            for (int i = 0; i < trials; i++) {
+                round.await();
+                long cpu0 = Clocks.threadCpuNanos();
+                long wall0 = System.nanoTime();
+                flags[i].awaitRaised();
+                wokeAt[i] = System.nanoTime();
+                burned.addAndGet(Clocks.threadCpuNanos() - cpu0);
+                waited.addAndGet(wokeAt[i] - wall0);
+            }
+        }), "waiter");
+        Thread waker = new Thread(() -> guard(failure, () -> {
+            placement.pin(1);
+            for (int i = 0; i < trials; i++) {
+                round.await();
+                sleepOrSpin(holdNanos);
+                raisedAt[i] = System.nanoTime();
+                flags[i].raise();
+            }
+        }), "waker");
+        waiter.setDaemon(true);
+        waker.setDaemon(true);
+        waiter.start();
+        waker.start();
+        waiter.join();
+        waker.join();
+        if (failure.get() != null) {
+            throw new IllegalStateException("the experiment failed: " + failure.get(), failure.get());
+        }
+
+        Histogram latency = new Histogram(3);
+        for (int i = 0; i < trials; i++) {
+            latency.recordValue(Math.max(0, wokeAt[i] - raisedAt[i]));
+        }
+        return new FlagWaitResult(flags[0].getClass().getSimpleName(), placement, latency, waited.get(), burned.get());
+    }
+
+    /**
+     * Lets the hold time pass without spinning when it is long, so the waker leaves the CPU to a
+     * waiter that shares it (placement SAME_CPU); short holds are spun, since sleeping overshoots.
+     */
+    private static void sleepOrSpin(long nanos) throws InterruptedException {
+        if (nanos >= 200_000) {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } else {
+            long end = System.nanoTime() + nanos;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    private static void guard(AtomicReference<Throwable> failure, Body body) {
+        try {
+            body.run();
+        } catch (Throwable e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+}
