@@ -33,6 +33,16 @@ OUT_DIR="$ROOT/target/notebooks"
 
 die() { echo "notebooks.sh: $*" >&2; exit 1; }
 say() { echo "notebooks.sh: $*"; }
+# Maven, quiet; its output is shown only when it fails (Debian's Maven prints stray
+# colour resets even with -q -B)
+mvn_quiet() {
+  local out rc=0
+  out="$(mktemp)"
+  mvn -B -q "$@" >"$out" 2>&1 || rc=$?
+  if [ "$rc" -ne 0 ]; then cat "$out" >&2; fi
+  rm -f "$out"
+  return "$rc"
+}
 
 # --- which notebooks ---------------------------------------------------------------------
 # Default: the kernel smoke test (.ci/notebook-smoke.ipynb: classpath, JNA, an image, a
@@ -90,7 +100,7 @@ if [ ! -s "$RJK_JAR" ]; then
   say "fetching $RJK_ARTIFACT"
   mkdir -p "$KERNEL_DIR"
   # run outside the project, so a half-written pom cannot get in the way
-  (cd "$KERNEL_DIR" && mvn -B -q -Dstyle.color=never "${DEP_PLUGIN}:copy" -Dartifact="$RJK_ARTIFACT" \
+  (cd "$KERNEL_DIR" && mvn_quiet "${DEP_PLUGIN}:copy" -Dartifact="$RJK_ARTIFACT" \
       -DoutputDirectory="$KERNEL_DIR") || die "could not fetch $RJK_ARTIFACT with Maven"
   [ -s "$RJK_JAR" ] || die "Maven ran but $RJK_JAR is missing"
 fi
@@ -101,7 +111,7 @@ if [ -n "${NOTEBOOK_CLASSPATH:-}" ]; then
 else
   if [ ! -f target/syncbook.jar ]; then
     say "target/syncbook.jar missing: mvn -B -q -DskipTests package"
-    mvn -B -q -Dstyle.color=never -DskipTests package || die "mvn package failed: cannot build the workbook classpath"
+    mvn_quiet -DskipTests package || die "mvn package failed: cannot build the workbook classpath"
   fi
   [ -f target/syncbook.jar ] || die "target/syncbook.jar still missing after mvn package"
   CLASSPATH_SPEC="$ROOT/target/syncbook.jar"
