@@ -1,0 +1,110 @@
+package org.syncbook.mem;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.syncbook.sys.NativeMemory;
+
+/**
+ * A block of native memory whose address never changes: where futex words and pthread objects
+ * live. The garbage collector moves heap objects, and JNA passes a heap array to C as a temporary
+ * copy, so a futex wait on an {@code int[]} would wait on a copy that nobody ever wakes.
+ *
+ * <h2>Safe to misuse</h2>
+ * Every word handed out checks its offset and alignment once, when it is made, and checks that
+ * the block is open on every access: a closed block throws {@link IllegalStateException}, it
+ * never crashes the JVM. That holds even for an access racing with {@link #close()}: the bytes
+ * are a direct {@link ByteBuffer}, which the JDK frees only when the garbage collector finds no
+ * reference to it. A word, or a native call holding one, keeps the memory alive, so close is
+ * immediate for everyone who asks afterwards and the release of the bytes is deferred until the
+ * last user is gone. There is no explicit free that could pull memory from under a running call.
+ */
+public final class OffHeapBlock implements AutoCloseable {
+    /** The cache line size assumed for padding: 64 bytes on x86_64 and on most aarch64 cores. */
+    public static final int CACHE_LINE = 64;
+
+    private final ByteBuffer buffer;
+    private final long address;
+    private final int size;
+    private volatile boolean closed;
+
+    private OffHeapBlock(int size, int alignment) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("a block needs at least one byte, asked for " + size);
+        }
+        if (alignment < 8 || Integer.bitCount(alignment) != 1) {
+            throw new IllegalArgumentException("alignment must be a power of two >= 8, got " + alignment);
+        }
+        ByteBuffer raw = ByteBuffer.allocateDirect(size + alignment - 1); // zero-filled by the JDK
+        this.buffer = raw.alignedSlice(alignment).limit(size).slice().order(ByteOrder.nativeOrder());
+        this.address = NativeMemory.addressOf(buffer);
+        this.size = size;
+    }
+
+    /** {@code size} zeroed bytes starting on a cache line. */
+    public static OffHeapBlock allocate(int size) {
+        return new OffHeapBlock(size, CACHE_LINE);
+    }
+
+    /** {@code size} zeroed bytes whose address is a multiple of {@code alignment} (a power of two >= 8). */
+    public static OffHeapBlock allocate(int size, int alignment) {
+        return new OffHeapBlock(size, alignment);
+    }
+
+    /** A 32-bit word at {@code offset}, which must be a multiple of 4 inside the block. */
+    public OffHeapIntWord intWord(int offset) {
+        checkRange(offset, 4);
+        return new OffHeapIntWord(this, buffer, offset);
+    }
+
+    /** A 64-bit word at {@code offset}, which must be a multiple of 8 inside the block. */
+    public OffHeapLongWord longWord(int offset) {
+        checkRange(offset, 8);
+        return new OffHeapLongWord(this, buffer, offset);
+    }
+
+    /** The address of the first byte. Valid for as long as this block is reachable. */
+    public long address() {
+        checkOpen();
+        return address;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Makes the block unusable: every later access through it or its words throws. Idempotent.
+     * The bytes go back to the system once nothing refers to the block any more.
+     */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this off-heap block was closed: a word of it was used after close()");
+        }
+    }
+
+    private void checkRange(int offset, int width) {
+        checkOpen();
+        if (offset < 0 || offset > size - width) {
+            throw new IndexOutOfBoundsException("a " + width + "-byte word at offset " + offset
+                    + " does not fit in a block of " + size + " bytes");
+        }
+        if (offset % width != 0) {
+            throw new IllegalArgumentException("a " + width + "-byte word must sit at a multiple of " + width
+                    + " (atomic access needs natural alignment), not at offset " + offset);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format("OffHeapBlock[%d bytes at 0x%x%s]", size, address, closed ? ", closed" : "");
+    }
+}
