@@ -1,0 +1,30 @@
+package org.syncbook.futex;
+
+import org.syncbook.mem.IntWord;
+
+/** The atomic operations of a futex are those of its word; both back ends pass them straight through. */
+abstract class DelegatingWord implements IntWord {
+    final IntWord word;
+
+    DelegatingWord(IntWord word) {
+        this.word = word;
+    }
+
+    @Override public final int get() { return word.get(); }
+    @Override public final int getPlain() { return word.getPlain(); }
+    @Override public final int getOpaque() { return word.getOpaque(); }
+    @Override public final int getAcquire() { return word.getAcquire(); }
+    @Override public final void set(int v) { word.set(v); }
+    @Override public final void setPlain(int v) { word.setPlain(v); }
+    @Override public final void setOpaque(int v) { word.setOpaque(v); }
+    @Override public final void setRelease(int v) { word.setRelease(v); }
+    @Override public final boolean compareAndSet(int e, int v) { return word.compareAndSet(e, v); }
+    @Override public final int compareAndExchange(int e, int v) { return word.compareAndExchange(e, v); }
+    @Override public final int compareAndExchangeAcquire(int e, int v) { return word.compareAndExchangeAcquire(e, v); }
+    @Override public final int compareAndExchangeRelease(int e, int v) { return word.compareAndExchangeRelease(e, v); }
+    @Override public final boolean weakCompareAndSetAcquire(int e, int v) { return word.weakCompareAndSetAcquire(e, v); }
+    @Override public final int getAndSet(int v) { return word.getAndSet(v); }
+    @Override public final int getAndSetRelease(int v) { return word.getAndSetRelease(v); }
+    @Override public final int getAndAdd(int d) { return word.getAndAdd(d); }
+    @Override public final int getAndAddRelease(int d) { return word.getAndAddRelease(d); }
+}

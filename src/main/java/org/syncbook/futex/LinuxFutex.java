@@ -1,0 +1,278 @@
+package org.syncbook.futex;
+
+import static org.syncbook.sys.FutexCall.BITSET_MATCH_ANY;
+import static org.syncbook.sys.FutexCall.CLOCK_REALTIME;
+import static org.syncbook.sys.FutexCall.CMP_REQUEUE;
+import static org.syncbook.sys.FutexCall.LOCK_PI;
+import static org.syncbook.sys.FutexCall.PRIVATE;
+import static org.syncbook.sys.FutexCall.REQUEUE;
+import static org.syncbook.sys.FutexCall.TRYLOCK_PI;
+import static org.syncbook.sys.FutexCall.UNLOCK_PI;
+import static org.syncbook.sys.FutexCall.WAIT;
+import static org.syncbook.sys.FutexCall.WAIT_BITSET;
+import static org.syncbook.sys.FutexCall.WAKE;
+
+import java.lang.ref.Reference;
+import java.util.concurrent.TimeUnit;
+import org.syncbook.mem.OffHeapIntWord;
+import org.syncbook.sys.Clock;
+import org.syncbook.sys.Clocks;
+import org.syncbook.sys.Errno;
+import org.syncbook.sys.ErrnoException;
+import org.syncbook.sys.FutexCall;
+
+/**
+ * {@link Futex} on the real {@code futex(2)} system call. The word lives off-heap, so its address
+ * is stable for as long as this object is reachable; every call keeps the word reachable until
+ * the kernel has returned ({@link Reference#reachabilityFence}), so the memory cannot be released
+ * under a sleeping thread.
+ *
+ * <p>Private futexes (the default) are keyed by address within this process, which spares the
+ * kernel a page-table lookup; shared ones work across processes on shared memory (chapter 10).
+ */
+public final class LinuxFutex extends DelegatingWord implements Futex {
+    private static final int EAGAIN = Errno.EAGAIN.code();
+    private static final int EINTR = Errno.EINTR.code();
+    private static final int ETIMEDOUT = Errno.ETIMEDOUT.code();
+
+    private final OffHeapIntWord offHeap;
+    private final int privacy;
+    private final FutexCounters counters = new FutexCounters();
+
+    LinuxFutex(OffHeapIntWord word, boolean shared) {
+        super(word);
+        this.offHeap = word;
+        this.privacy = shared ? 0 : PRIVATE;
+    }
+
+    /** The address the kernel keys this futex by. */
+    public long address() {
+        return offHeap.address();
+    }
+
+    // tag::await[]
+    @Override
+    public WaitResult await(int expected) {
+        counters.countWait();
+        long r = FutexCall.call(address(), WAIT | privacy, expected, 0, 0, 0); // no timeout: NULL
+        Reference.reachabilityFence(offHeap);
+        return r == -EINTR ? WaitResult.WOKEN : result(r, "FUTEX_WAIT", expected); // a signal: a spurious wake-up
+    }
+    // end::await[]
+
+    @Override
+    public WaitResult await(int expected, long timeout, TimeUnit unit) {
+        long deadline = Timeouts.deadlineAfter(Timeouts.nanos(timeout, unit));
+        return deadline == Timeouts.NEVER ? await(expected) : awaitUntil(expected, deadline, FutexClock.MONOTONIC);
+    }
+
+    @Override
+    public WaitResult awaitUntil(int expected, long deadline, FutexClock clock) {
+        Timeouts.checkDeadline(deadline);
+        while (true) {
+            long r = waitBitset(expected, deadline, clock);
+            if (r != -EINTR) { // a signal handler ran: wait again, for the same deadline
+                return result(r, "FUTEX_WAIT_BITSET", expected);
+            }
+        }
+    }
+
+    @Override
+    public WaitResult awaitInterruptibly(int expected) throws InterruptedException {
+        return awaitInSlices(expected, Timeouts.NEVER);
+    }
+
+    @Override
+    public WaitResult awaitInterruptibly(int expected, long timeout, TimeUnit unit) throws InterruptedException {
+        return awaitInSlices(expected, Timeouts.deadlineAfter(Timeouts.nanos(timeout, unit)));
+    }
+
+    /** Sleeps in the kernel for at most one interrupt-check slice at a time, checking for an interrupt in between. */
+    private WaitResult awaitInSlices(int expected, long deadline) throws InterruptedException {
+        long slice = Futexes.interruptCheckNanos();
+        while (true) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting on a futex");
+            }
+            long now = System.nanoTime();
+            boolean lastSlice = deadline != Timeouts.NEVER && deadline - now <= slice;
+            long r = waitBitset(expected, lastSlice ? deadline : now + slice, FutexClock.MONOTONIC);
+            if (r == -EINTR || (r == -ETIMEDOUT && !lastSlice)) {
+                continue; // a signal, or only the slice ran out: check for an interrupt, then sleep again
+            }
+            return result(r, "FUTEX_WAIT_BITSET", expected);
+        }
+    }
+
+    private long waitBitset(int expected, long deadline, FutexClock clock) {
+        int op = WAIT_BITSET | privacy | (clock == FutexClock.REALTIME ? CLOCK_REALTIME : 0);
+        counters.countWait();
+        long r = FutexCall.call(address(), op, expected, Timespec.of(deadline), 0, BITSET_MATCH_ANY);
+        Reference.reachabilityFence(offHeap);
+        return r;
+    }
+
+    @Override
+    public int wake(int count) {
+        checkCount(count, "wake");
+        counters.countWake();
+        long r = FutexCall.call(address(), WAKE | privacy, count, 0, 0, 0);
+        Reference.reachabilityFence(offHeap);
+        return (int) check(r, "FUTEX_WAKE", count);
+    }
+
+    @Override
+    public int requeue(int wakeCount, Futex target, int requeueCount) {
+        checkCount(wakeCount, "wake");
+        checkCount(requeueCount, "requeue");
+        counters.countRequeue();
+        long r = FutexCall.call(address(), REQUEUE | privacy, wakeCount, requeueCount, sameKind(target).address(), 0);
+        Reference.reachabilityFence(offHeap);
+        Reference.reachabilityFence(target);
+        return (int) check(r, "FUTEX_REQUEUE", wakeCount);
+    }
+
+    @Override
+    public int cmpRequeue(int expected, int wakeCount, Futex target, int requeueCount) {
+        checkCount(wakeCount, "wake");
+        checkCount(requeueCount, "requeue");
+        counters.countRequeue();
+        long r = FutexCall.call(address(), CMP_REQUEUE | privacy, wakeCount, requeueCount, sameKind(target).address(), expected);
+        Reference.reachabilityFence(offHeap);
+        Reference.reachabilityFence(target);
+        return r == -EAGAIN ? VALUE_CHANGED : (int) check(r, "FUTEX_CMP_REQUEUE", expected);
+    }
+
+    @Override
+    public void lockPi() {
+        while (!lockPiUntil(0)) {
+            // only EINTR gets here: try again
+        }
+    }
+
+    @Override
+    public boolean lockPi(long timeout, TimeUnit unit) {
+        long nanos = Timeouts.nanos(timeout, unit);
+        long now = Clocks.read(Clock.REALTIME); // FUTEX_LOCK_PI measures its absolute timeout on CLOCK_REALTIME
+        long deadline = now + nanos < now ? 0 : now + nanos;
+        while (true) {
+            long r = piCall(LOCK_PI, deadline == 0 ? 0 : Timespec.of(deadline));
+            if (r == 0) {
+                return true;
+            }
+            if (r == -ETIMEDOUT) {
+                return false;
+            }
+            if (r != -EINTR) {
+                throwPi(r, "FUTEX_LOCK_PI");
+            }
+        }
+    }
+
+    private boolean lockPiUntil(long timespec) {
+        long r = piCall(LOCK_PI, timespec);
+        if (r == 0) {
+            return true;
+        }
+        if (r != -EINTR) {
+            throwPi(r, "FUTEX_LOCK_PI");
+        }
+        return false;
+    }
+
+    @Override
+    public boolean tryLockPi() {
+        long r = piCall(TRYLOCK_PI, 0);
+        if (r == 0) {
+            return true;
+        }
+        if (r == -EAGAIN || r == -Errno.EBUSY.code()) {
+            return false;
+        }
+        throwPi(r, "FUTEX_TRYLOCK_PI");
+        return false;
+    }
+
+    @Override
+    public void unlockPi() {
+        long r = piCall(UNLOCK_PI, 0);
+        if (r != 0) {
+            throwPi(r, "FUTEX_UNLOCK_PI");
+        }
+    }
+
+    private long piCall(int op, long timespec) {
+        counters.countPi();
+        long r = FutexCall.call(address(), op | privacy, 0, timespec, 0, 0);
+        Reference.reachabilityFence(offHeap);
+        return r;
+    }
+
+    private void throwPi(long r, String op) {
+        if (r == -Errno.EDEADLK.code()) {
+            throw new IllegalMonitorStateException(op + ": the calling thread already holds this PI futex");
+        }
+        if (r == -Errno.EPERM.code() && op.equals("FUTEX_UNLOCK_PI")) {
+            throw new IllegalMonitorStateException(op + ": the calling thread does not hold this PI futex");
+        }
+        if (r == -Errno.EPERM.code() || r == -Errno.ESRCH.code()) {
+            throw new IllegalStateException(op + ": the word holds 0x" + Integer.toHexString(get())
+                    + ", which names no live thread of this process: only lockPi/unlockPi may write a PI word");
+        }
+        throw new ErrnoException(op + "(word=" + get() + ")", (int) -r);
+    }
+
+    @Override
+    public int ownerId() {
+        return ThreadIds.current();
+    }
+
+    @Override
+    public FutexCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public FutexBackend backend() {
+        return FutexBackend.LINUX;
+    }
+
+    private LinuxFutex sameKind(Futex target) {
+        if (!(target instanceof LinuxFutex) || ((LinuxFutex) target).privacy != privacy) {
+            throw new IllegalArgumentException("a requeue target must be a " + (privacy == 0 ? "shared" : "private")
+                    + " Linux futex too, not " + target);
+        }
+        return (LinuxFutex) target;
+    }
+
+    private static WaitResult result(long r, String op, int expected) {
+        if (r >= 0) {
+            return WaitResult.WOKEN;
+        }
+        if (r == -EAGAIN) {
+            return WaitResult.VALUE_CHANGED;
+        }
+        if (r == -ETIMEDOUT) {
+            return WaitResult.TIMED_OUT;
+        }
+        throw new ErrnoException(op + "(expected=" + expected + ")", (int) -r);
+    }
+
+    private static long check(long r, String op, int arg) {
+        if (r < 0) {
+            throw new ErrnoException(op + "(" + arg + ")", (int) -r);
+        }
+        return r;
+    }
+
+    static void checkCount(int count, String what) {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot " + what + " a negative number of threads: " + count);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LinuxFutex[" + (offHeap.block().isClosed() ? "closed" : String.valueOf(get())) + (privacy == 0 ? ", shared]" : "]");
+    }
+}
