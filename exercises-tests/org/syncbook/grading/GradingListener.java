@@ -68,14 +68,18 @@ public final class GradingListener implements TestExecutionListener {
         }
     }
 
-    /** A stub was reached if {@link NotDoneYet} is anywhere in the failure's cause chain. */
+    /** A stub was reached if {@link NotDoneYet} is anywhere among the failure's causes and suppressed exceptions. */
     static boolean notDoneYet(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
+        return notDoneYet(error, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean notDoneYet(Throwable error, java.util.Set<Throwable> seen) {
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) { // seen: cause chains can loop
             if (t instanceof NotDoneYet) {
                 return true;
             }
             for (Throwable s : t.getSuppressed()) {
-                if (notDoneYet(s)) {
+                if (notDoneYet(s, seen)) {
                     return true;
                 }
             }

@@ -57,13 +57,18 @@ public final class BarChart {
 
     /** A logarithmic value axis (powers of ten); every value must then be positive. */
     public BarChart logScale() {
+        values.forEach((category, bars) -> bars.forEach((name, v) -> {
+            if (v == 0) {
+                throw new IllegalArgumentException("bar " + category + "/" + name + " is 0, which a log scale cannot show");
+            }
+        }));
         this.log = true;
         return this;
     }
 
     /** Adds one bar. */
     public BarChart bar(String category, String seriesName, double value) {
-        if (Double.isNaN(value) || value < 0 || (log && value == 0)) {
+        if (!Double.isFinite(value) || value < 0 || (log && value == 0)) {
             throw new IllegalArgumentException("bar " + category + "/" + seriesName + " has value " + value
                     + (log ? ": a log scale needs positive values" : ": values must be >= 0"));
         }
@@ -211,7 +216,8 @@ public final class BarChart {
         }
 
         static Axis log(double min, double max) {
-            double lo = Math.floor(Math.log10(min)) - (min == max ? 1 : 0);
+            // one decade below an exact power of ten, so the smallest bar is never 0 px tall
+            double lo = Math.floor(Math.log10(min)) - (Math.log10(min) % 1 == 0 ? 1 : 0);
             double hi = Math.ceil(Math.log10(max)) + (Math.log10(max) % 1 == 0 ? 0.3 : 0);
             return new Axis() {
                 double fraction(double v) {

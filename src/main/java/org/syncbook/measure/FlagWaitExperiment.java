@@ -34,6 +34,9 @@ public final class FlagWaitExperiment {
      * @param placement  where the two threads run
      */
     public FlagWaitExperiment(int trials, long holdMicros, Placement placement) {
+        if (placement == null) {
+            throw new IllegalArgumentException("a placement is needed: SAME_CPU, TWO_CPUS or UNPINNED");
+        }
         if (trials < 1 || holdMicros < 0) {
             throw new IllegalArgumentException("need trials >= 1 and holdMicros >= 0, got " + trials + ", " + holdMicros);
         }
@@ -55,7 +58,8 @@ public final class FlagWaitExperiment {
         CyclicBarrier round = new CyclicBarrier(2); // both threads start each trial together
         AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Thread waiter = new Thread(() -> guard(failure, () -> {
+        Thread[] threads = new Thread[2]; // [0] waiter, [1] waker: a failing one stops the other
+        threads[0] = new Thread(() -> guard(failure, round, threads[1], () -> {
             placement.pin(0);
             for (int i = 0; i < trials; i++) {
                 round.await();
@@ -67,7 +71,7 @@ public final class FlagWaitExperiment {
                 waited.addAndGet(wokeAt[i] - wall0);
             }
         }), "waiter");
-        Thread waker = new Thread(() -> guard(failure, () -> {
+        threads[1] = new Thread(() -> guard(failure, round, threads[0], () -> {
             placement.pin(1);
             for (int i = 0; i < trials; i++) {
                 round.await();
@@ -76,12 +80,11 @@ public final class FlagWaitExperiment {
                 flags[i].raise();
             }
         }), "waker");
-        waiter.setDaemon(true);
-        waker.setDaemon(true);
-        waiter.start();
-        waker.start();
-        waiter.join();
-        waker.join();
+        for (Thread t : threads) {
+            t.setDaemon(true); // a flag that never returns must not keep the JVM alive
+            t.start();
+        }
+        awaitBoth(threads, failure);
         if (failure.get() != null) {
             throw new IllegalStateException("the experiment failed: " + failure.get(), failure.get());
         }
@@ -112,11 +115,38 @@ public final class FlagWaitExperiment {
         void run() throws Exception;
     }
 
-    private static void guard(AtomicReference<Throwable> failure, Body body) {
+    /**
+     * Runs one side of the experiment. If it fails, the other side is told (barrier broken, thread
+     * interrupted), since it may otherwise wait for a round or a raise that will never come.
+     */
+    private static void guard(AtomicReference<Throwable> failure, CyclicBarrier round, Thread other, Body body) {
         try {
             body.run();
         } catch (Throwable e) {
-            failure.compareAndSet(null, e);
+            if (failure.compareAndSet(null, e)) {
+                round.reset();
+                other.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Waits for both threads. After a failure, gives the other thread a second to notice; a flag
+     * that ignores interrupts (a spinning one whose raise never came) is left behind as a daemon.
+     */
+    private static void awaitBoth(Thread[] threads, AtomicReference<Throwable> failure) throws InterruptedException {
+        long failedAt = 0;
+        while (threads[0].isAlive() || threads[1].isAlive()) {
+            for (Thread t : threads) {
+                t.join(20);
+            }
+            if (failure.get() != null) {
+                if (failedAt == 0) {
+                    failedAt = System.nanoTime();
+                } else if (System.nanoTime() - failedAt > 1_000_000_000L) {
+                    return;
+                }
+            }
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.syncbook.sys.Cpus;
@@ -135,12 +134,10 @@ class FlagWaitExperimentTest {
         assertEquals(5, runBounded(new FlagWaitExperiment(5, 0, Placement.UNPINNED), ParkFlag::new).result().trials());
     }
 
-    // --- Known bug in FlagWaitExperiment, reported and not yet fixed: when one of its two threads fails,
-    // --- the other waits for it forever (on the CyclicBarrier, or in awaitRaised), so run() never returns.
-    // --- On the current code these tests fail after 20 s without hanging; remove @Disabled with the fix.
+    // --- Regression tests: when one of its two threads failed, the other used to wait for it forever
+    // --- (on the CyclicBarrier, or in awaitRaised), so run() never returned.
 
     @Test
-    @Disabled("bug: FlagWaitExperiment.run hangs when awaitRaised() throws: the waker waits at the barrier forever")
     @DisplayName("a waiter that fails ends the run with its failure, instead of leaving the waker waiting forever")
     void failingWaiterEndsTheRun() throws Exception {
         AtomicInteger made = new AtomicInteger();
@@ -168,7 +165,6 @@ class FlagWaitExperimentTest {
     }
 
     @Test
-    @Disabled("bug: FlagWaitExperiment.run hangs when raise() throws: the waiter waits for a flag nobody raises")
     @DisplayName("a waker that fails ends the run with its failure, instead of leaving the waiter waiting forever")
     void failingWakerEndsTheRun() throws Exception {
         Throwable e = runBounded(new FlagWaitExperiment(3, 0, Placement.UNPINNED), () -> {
