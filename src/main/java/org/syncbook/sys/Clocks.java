@@ -14,6 +14,7 @@ public final class Clocks {
     private Clocks() {
     }
 
+    // tag::read[]
     /** The clock's current value in nanoseconds. */
     public static long read(Clock clock) {
         long[] timespec = new long[2]; // struct timespec { time_t tv_sec; long tv_nsec; } on 64-bit Linux
@@ -24,6 +25,7 @@ public final class Clocks {
         }
         return timespec[0] * 1_000_000_000L + timespec[1];
     }
+    // end::read[]
 
     /** {@link Clock#MONOTONIC} in nanoseconds: comparable with {@link System#nanoTime()} on Linux. */
     public static long monotonicNanos() {

@@ -38,6 +38,7 @@ public final class Cpus {
         return BitSet.valueOf(mask);
     }
 
+    // tag::pin[]
     /** Restricts the calling thread (only this one, not the process) to {@code cpus}. */
     public static void allow(BitSet cpus) {
         if (cpus.isEmpty() || cpus.length() > MASK_WORDS * 64) {
@@ -61,4 +62,5 @@ public final class Cpus {
         one.set(cpu);
         allow(one);
     }
+    // end::pin[]
 }

@@ -13,6 +13,7 @@ public class ErrnoException extends RuntimeException {
     private final int errno;
     private final String call;
 
+    // tag::message[]
     /**
      * @param call  the call as the reader should see it, with its interesting arguments,
      *              e.g. {@code "sched_setaffinity(cpu=3)"}
@@ -23,6 +24,7 @@ public class ErrnoException extends RuntimeException {
         this.call = call;
         this.errno = errno;
     }
+    // end::message[]
 
     /** The raw error number. */
     public int errno() {

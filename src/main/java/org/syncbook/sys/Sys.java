@@ -65,6 +65,7 @@ public final class Sys {
         Libc.sched_yield(); // cannot fail on Linux
     }
 
+    // tag::close[]
     /** Closes a file descriptor; here mainly to show what a failing call looks like. */
     public static void close(int fd) {
         try {
@@ -73,6 +74,7 @@ public final class Sys {
             throw new ErrnoException("close(" + fd + ")", e.getErrorCode());
         }
     }
+    // end::close[]
 
     static String describe(Syscall call, long... args) {
         StringBuilder text = new StringBuilder(call.name().toLowerCase()).append('(');
