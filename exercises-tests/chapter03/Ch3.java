@@ -1,0 +1,159 @@
+package chapter03;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.syncbook.futex.Futex;
+import org.syncbook.futex.FutexBackend;
+import org.syncbook.futex.Futexes;
+import org.syncbook.futex.examples.WindowFutex;
+import org.syncbook.grading.Workers;
+import org.syncbook.mem.HeapIntWord;
+
+/** What chapter 3's graders share: futexes of both back ends, and threads that report what went wrong. */
+final class Ch3 {
+    /** How long a grader waits for a thread that should be done at once; scaled like the time limits. */
+    static final long PATIENCE_MILLIS = Math.round(5_000 * scale());
+
+    private Ch3() {
+    }
+
+    static double scale() {
+        try {
+            return Math.max(0.1, Double.parseDouble(System.getProperty("workbook.timeout.scale", "1")));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** A futex holding {@code initial}: the system call on an off-heap word, or the portable one on a heap word. */
+    static Futex futex(FutexBackend backend, int initial) {
+        return backend == FutexBackend.LINUX ? Futexes.create(initial, FutexBackend.LINUX)
+                : Futexes.portable(new HeapIntWord(initial));
+    }
+
+    /** {@link #futex} wrapped so that no sleep lasts longer than {@link #PATIENCE_MILLIS}: a lost wake-up is reported, not hung on. */
+    static WindowFutex window(FutexBackend backend, int initial) {
+        return new WindowFutex(futex(backend, initial), PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Joins {@code workers} (started and released), but fails with {@code ifLost} as soon as one of
+     * {@code words} reports a sleep that ran into the bound, instead of waiting for a stuck worker
+     * until the exercise's time limit.
+     */
+    static void joinWatching(Workers workers, WindowFutex[] words, String ifLost) throws Exception {
+        AtomicReference<Throwable> result = new AtomicReference<>();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread joiner = new Thread(() -> {
+            try {
+                workers.join();
+            } catch (Throwable e) {
+                result.set(e);
+            } finally {
+                done.countDown();
+            }
+        }, "joiner");
+        joiner.setDaemon(true);
+        joiner.start();
+        boolean finished;
+        do {
+            finished = done.await(20, TimeUnit.MILLISECONDS);
+            for (int i = 0; i < words.length; i++) {
+                if (words[i].cutShort() > 0) {
+                    throw new AssertionError(ifLost.replace("{i}", String.valueOf(i))
+                            + " (seed " + workers.seed() + "; repeat with -Dworkbook.seed=" + workers.seed() + ")");
+                }
+            }
+        } while (!finished);
+        Throwable e = result.get();
+        if (e instanceof AssertionError) {
+            throw (AssertionError) e;
+        }
+        if (e != null) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    static String on(FutexBackend backend) {
+        return backend == FutexBackend.LINUX ? "on the Linux futex" : "on the portable futex (heap word)";
+    }
+
+    /** Threads a test starts; the first failure of any of them is the test's failure. */
+    static final class Threads {
+        interface Body {
+            void run() throws Exception;
+        }
+
+        private final List<Thread> threads = new ArrayList<>();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Thread start(String name, Body body) {
+            Thread t = new Thread(() -> {
+                try {
+                    body.run();
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, name);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+            return t;
+        }
+
+        /** Rethrows the first failure of a thread (a stub's "not done yet" among them). */
+        void rethrow() {
+            Throwable e = failure.get();
+            if (e != null) {
+                if (e instanceof AssertionError) {
+                    throw (AssertionError) e;
+                }
+                throw new AssertionError(e.getClass().getSimpleName() + " in a thread of the test: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Waits until {@code futex} has seen {@code waits} wait calls, so that the waiters are asleep
+         * (or about to be); gives up early if a thread failed or every thread finished.
+         */
+        void awaitWaitCalls(Futex futex, long waits) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+            while (futex.counters().waits() < waits && System.currentTimeMillis() < deadline) {
+                rethrow();
+                if (threads.stream().noneMatch(Thread::isAlive)) {
+                    break;
+                }
+                Thread.sleep(1);
+            }
+            rethrow();
+            Thread.sleep(20); // from "about to sleep" to "asleep"
+        }
+
+        /** Waits for every thread; one still running after {@link #PATIENCE_MILLIS} fails the test with {@code ifStuck}. */
+        void joinAll(String ifStuck) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+            for (Thread t : threads) {
+                t.join(Math.max(1, deadline - System.currentTimeMillis()));
+                if (t.isAlive()) {
+                    rethrow();
+                    throw new AssertionError(ifStuck + " (thread \"" + t.getName() + "\" still waiting after "
+                            + PATIENCE_MILLIS / 1000.0 + " s, at " + where(t) + ")");
+                }
+            }
+            rethrow();
+        }
+
+        private static String where(Thread t) {
+            for (StackTraceElement e : t.getStackTrace()) {
+                if (e.getClassName().startsWith("chapter03.")) {
+                    return e.getClassName().substring("chapter03.".length()) + "." + e.getMethodName() + "(" + e.getFileName()
+                            + ":" + e.getLineNumber() + ")";
+                }
+            }
+            StackTraceElement[] stack = t.getStackTrace();
+            return stack.length > 0 ? stack[0].toString() : "?";
+        }
+    }
+}
