@@ -35,7 +35,11 @@ public final class OffHeapBlock implements AutoCloseable {
             throw new IllegalArgumentException("alignment must be a power of two >= 8, got " + alignment);
         }
         ByteBuffer raw = ByteBuffer.allocateDirect(size + alignment - 1); // zero-filled by the JDK
-        this.buffer = raw.alignedSlice(alignment).limit(size).slice().order(ByteOrder.nativeOrder());
+        // Skip to the first aligned byte by hand: alignedSlice() would also round the end down to a
+        // multiple of the alignment, which leaves less than size bytes whenever malloc's address
+        // (only 16-byte aligned) is not already aligned.
+        int skip = (alignment - raw.alignmentOffset(0, alignment)) & (alignment - 1);
+        this.buffer = raw.position(skip).limit(skip + size).slice().order(ByteOrder.nativeOrder());
         this.address = NativeMemory.addressOf(buffer);
         this.size = size;
     }
