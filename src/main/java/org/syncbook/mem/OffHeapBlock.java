@@ -34,6 +34,11 @@ public final class OffHeapBlock implements AutoCloseable {
         if (alignment < 8 || Integer.bitCount(alignment) != 1) {
             throw new IllegalArgumentException("alignment must be a power of two >= 8, got " + alignment);
         }
+        if ((long) size + alignment - 1 > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a block of " + size + " bytes aligned to " + alignment
+                    + " needs up to " + (alignment - 1) + " bytes of padding, and a direct buffer holds at most "
+                    + Integer.MAX_VALUE + " bytes");
+        }
         ByteBuffer raw = ByteBuffer.allocateDirect(size + alignment - 1); // zero-filled by the JDK
         // Skip to the first aligned byte by hand: alignedSlice() would also round the end down to a
         // multiple of the alignment, which leaves less than size bytes whenever malloc's address
