@@ -29,6 +29,7 @@ public interface Futex extends IntWord {
     /** Returned by {@link #cmpRequeue} when the word no longer held the expected value. */
     int VALUE_CHANGED = -1;
 
+    // tag::core[]
     /** Sleeps while the word holds {@code expected}; ignores interrupts. */
     WaitResult await(int expected);
 
@@ -55,6 +56,7 @@ public interface Futex extends IntWord {
     default int wakeAll() {
         return wake(Integer.MAX_VALUE);
     }
+    // end::core[]
 
     /**
      * Wakes at most {@code wakeCount} sleepers and moves at most {@code requeueCount} others to

@@ -27,6 +27,7 @@ public final class Futexes {
         return create(initial, defaultBackend());
     }
 
+    // tag::create[]
     /** A futex with the given back end on a fresh word holding {@code initial}. */
     public static Futex create(int initial, FutexBackend backend) {
         if (backend == FutexBackend.LINUX) {
@@ -37,6 +38,7 @@ public final class Futexes {
         }
         return portable(new HeapIntWord(initial));
     }
+    // end::create[]
 
     /** The real system call on {@code word}; {@code shared} for a futex in memory shared between processes. */
     public static Futex linux(OffHeapIntWord word, boolean shared) {

@@ -87,6 +87,7 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
         return awaitInSlices(expected, Timeouts.deadlineAfter(Timeouts.nanos(timeout, unit)));
     }
 
+    // tag::slices[]
     /** Sleeps in the kernel for at most one interrupt-check slice at a time, checking for an interrupt in between. */
     private WaitResult awaitInSlices(int expected, long deadline) throws InterruptedException {
         long slice = Futexes.interruptCheckNanos();
@@ -103,6 +104,7 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
             return result(r, "FUTEX_WAIT_BITSET", expected);
         }
     }
+    // end::slices[]
 
     private long waitBitset(int expected, long deadline, FutexClock clock) {
         int op = WAIT_BITSET | privacy | (clock == FutexClock.REALTIME ? CLOCK_REALTIME : 0);
@@ -112,6 +114,7 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
         return r;
     }
 
+    // tag::wake[]
     @Override
     public int wake(int count) {
         checkCount(count, "wake");
@@ -120,6 +123,7 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
         Reference.reachabilityFence(offHeap);
         return (int) check(r, "FUTEX_WAKE", count);
     }
+    // end::wake[]
 
     @Override
     public int requeue(int wakeCount, Futex target, int requeueCount) {

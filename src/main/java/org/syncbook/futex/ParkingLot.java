@@ -61,6 +61,7 @@ final class ParkingLot {
      */
     static WaitResult park(Object key, IntWord word, int expected, long deadline, boolean interruptible, int ownerId)
             throws InterruptedException {
+        // tag::park-check[]
         Waiter me = new Waiter(key, ownerId);
         Bucket bucket = bucketOf(key);
         bucket.lock.lock();
@@ -72,6 +73,7 @@ final class ParkingLot {
         } finally {
             bucket.lock.unlock();
         }
+        // end::park-check[]
 
         boolean interrupted = false;
         try {
@@ -124,6 +126,7 @@ final class ParkingLot {
         }
     }
 
+    // tag::wake[]
     /** Wakes at most {@code count} threads sleeping on {@code key}, oldest first; returns how many. */
     static int wake(Object key, int count) {
         List<Thread> toUnpark = new ArrayList<>();
@@ -137,6 +140,7 @@ final class ParkingLot {
         toUnpark.forEach(LockSupport::unpark); // outside the lock: the woken thread need not wait for it
         return toUnpark.size();
     }
+    // end::wake[]
 
     private static void takeWaiters(Bucket bucket, Object key, int count, List<Thread> toUnpark) {
         for (Iterator<Waiter> it = bucket.waiters.iterator(); it.hasNext() && toUnpark.size() < count; ) {

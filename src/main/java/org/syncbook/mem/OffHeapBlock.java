@@ -27,6 +27,7 @@ public final class OffHeapBlock implements AutoCloseable {
     private final int size;
     private volatile boolean closed;
 
+    // tag::allocate[]
     private OffHeapBlock(int size, int alignment) {
         if (size <= 0) {
             throw new IllegalArgumentException("a block needs at least one byte, asked for " + size);
@@ -48,6 +49,7 @@ public final class OffHeapBlock implements AutoCloseable {
         this.address = NativeMemory.addressOf(buffer);
         this.size = size;
     }
+    // end::allocate[]
 
     /** {@code size} zeroed bytes starting on a cache line. */
     public static OffHeapBlock allocate(int size) {

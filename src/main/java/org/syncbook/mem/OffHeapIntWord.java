@@ -11,7 +11,9 @@ import java.nio.ByteOrder;
  * read), then goes through a {@link VarHandle} view of the block's direct buffer.
  */
 public final class OffHeapIntWord implements IntWord {
+    // tag::access[]
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    // end::access[]
 
     private final OffHeapBlock block;
     private final ByteBuffer buffer;
@@ -33,6 +35,7 @@ public final class OffHeapIntWord implements IntWord {
         return block;
     }
 
+    // tag::access[]
     private ByteBuffer open() {
         block.checkOpen();
         return buffer;
@@ -55,6 +58,7 @@ public final class OffHeapIntWord implements IntWord {
     @Override public int getAndSetRelease(int v) { return (int) INT.getAndSetRelease(open(), offset, v); }
     @Override public int getAndAdd(int d) { return (int) INT.getAndAdd(open(), offset, d); }
     @Override public int getAndAddRelease(int d) { return (int) INT.getAndAddRelease(open(), offset, d); }
+    // end::access[]
 
     @Override
     public String toString() {

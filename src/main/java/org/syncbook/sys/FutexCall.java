@@ -11,6 +11,7 @@ import com.sun.jna.Platform;
  * results into its own vocabulary.
  */
 public final class FutexCall {
+    // tag::ops[]
     // Operations (linux/futex.h). Each may be or-ed with PRIVATE and, for the waits, CLOCK_REALTIME.
     public static final int WAIT = 0;
     public static final int WAKE = 1;
@@ -24,6 +25,7 @@ public final class FutexCall {
 
     /** The word is private to this process: the kernel keys it by address alone, which is cheaper. */
     public static final int PRIVATE = 128;
+    // end::ops[]
     /** An absolute timeout of {@link #WAIT_BITSET} is on CLOCK_REALTIME instead of CLOCK_MONOTONIC. */
     public static final int CLOCK_REALTIME = 256;
     /** The bitset that matches every waker: {@code WAIT_BITSET} with it is {@code WAIT} with an absolute timeout. */
@@ -41,6 +43,7 @@ public final class FutexCall {
     private FutexCall() {
     }
 
+    // tag::call[]
     /**
      * {@code syscall(SYS_futex, uaddr, op, val, timeout_or_val2, uaddr2, val3)}.
      *
@@ -51,6 +54,7 @@ public final class FutexCall {
         long r = Raw.syscall(NUMBER, uaddr, op, val, timeoutOrVal2, uaddr2, val3);
         return r >= 0 ? r : -Native.getLastError(); // errno is read on this thread, right after the call
     }
+    // end::call[]
 
     /** Direct mapping without LastErrorException: failures come back as -1 and errno, no exception. */
     private static final class Raw {
