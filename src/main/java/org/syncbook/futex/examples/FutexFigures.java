@@ -19,7 +19,8 @@ import org.syncbook.measure.Placement;
  * Writes chapter 3's two figures and prints the tables the chapter quotes:
  * <ul>
  *   <li>{@code pingpong-placements.png}: the median round trip of {@link PingPong} through the Linux
- *       futex, the portable futex and {@code LockSupport}, on one CPU and on two;</li>
+ *       futex, the portable futex, {@code LockSupport} and a pthread condition variable, on one CPU
+ *       and on two;</li>
  *   <li>{@code wake-latency-histogram.png}: how long a {@link FutexFlag} waiter takes to return after
  *       {@code raise()}, as a histogram, on one CPU and on two.</li>
  * </ul>
@@ -53,10 +54,10 @@ public final class FutexFigures {
     private FutexFigures() {
     }
 
-    /** The three ping-pongs of the figure, fresh. */
+    /** The four ping-pongs of the figure, fresh. */
     public static List<Supplier<PingPong>> pingPongs() {
         return List.of(() -> new FutexPingPong(FutexBackend.LINUX), () -> new FutexPingPong(FutexBackend.PORTABLE),
-                ParkPingPong::new);
+                ParkPingPong::new, CondvarPingPong::new);
     }
 
     /** Runs {@code pingPong} with the figure's sizes for {@code placement}; at most a minute. */
