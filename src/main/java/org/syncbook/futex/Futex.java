@@ -60,8 +60,9 @@ public interface Futex extends IntWord {
 
     /**
      * Wakes at most {@code wakeCount} sleepers and moves at most {@code requeueCount} others to
-     * sleep on {@code target} instead, without waking them; returns how many it woke.
-     * {@code target} must be a futex of the same back end.
+     * sleep on {@code target} instead, without waking them; returns how many it woke or moved
+     * (what the Linux kernel returns; the futex(2) man page says "woken" only, the kernel does
+     * not). {@code target} must be a futex of the same back end.
      */
     int requeue(int wakeCount, Futex target, int requeueCount);
 

@@ -157,8 +157,9 @@ final class ParkingLot {
      * Wakes up to {@code wakeCount} sleepers on {@code from} and moves up to {@code requeueCount}
      * others to {@code to}. With {@code check}, only if {@code word} still holds {@code expected}.
      *
-     * @return woken + moved, or woken only when not {@code check} (as the kernel counts), or
-     *         {@link Futex#VALUE_CHANGED}
+     * @return woken + moved, for both flavours, as the Linux kernel counts for {@code FUTEX_REQUEUE}
+     *         and {@code FUTEX_CMP_REQUEUE} alike (futex(2) says "woken" for the first; the kernel
+     *         returns woken + requeued), or {@link Futex#VALUE_CHANGED}
      */
     static int requeue(Object from, Object to, int wakeCount, int requeueCount, boolean check, IntWord word, int expected) {
         Bucket a = bucketOf(from);
@@ -193,7 +194,7 @@ final class ParkingLot {
             first.lock.unlock();
         }
         toUnpark.forEach(LockSupport::unpark);
-        return check ? toUnpark.size() + moved : toUnpark.size();
+        return toUnpark.size() + moved;
     }
 
     /**
