@@ -10,7 +10,9 @@ import org.syncbook.mem.IntWord;
 /**
  * The portable back end's "kernel": a fixed table of buckets, each a lock and a list of sleeping
  * threads, the way the Linux kernel hashes futex addresses onto {@code futex_hash_bucket}s (and
- * WebKit's and Rust's parking lots do in user space). A futex is keyed by the identity of its word.
+ * WebKit's and Rust's parking lots do in user space). A futex is keyed by its word: the same object,
+ * or for off-heap words the same bytes ({@link org.syncbook.mem.OffHeapIntWord#equals}), the way the
+ * kernel keys a futex by its address.
  *
  * <p>The one guarantee that makes futexes work lives in {@link #park}: the value check and the
  * enqueue happen under the bucket's lock, and {@link #wake} takes the same lock. A waker that
@@ -50,7 +52,7 @@ final class ParkingLot {
     }
 
     private static Bucket bucketOf(Object key) {
-        int h = System.identityHashCode(key);
+        int h = key.hashCode(); // identity for heap words, block and offset for off-heap ones
         return TABLE[(h ^ (h >>> 16)) & (BUCKETS - 1)];
     }
 
@@ -145,7 +147,7 @@ final class ParkingLot {
     private static void takeWaiters(Bucket bucket, Object key, int count, List<Thread> toUnpark) {
         for (Iterator<Waiter> it = bucket.waiters.iterator(); it.hasNext() && toUnpark.size() < count; ) {
             Waiter w = it.next();
-            if (w.key == key) {
+            if (key.equals(w.key)) {
                 it.remove();
                 w.woken = true; // volatile: the sleeper's loop sees it after unpark (or before it parks)
                 toUnpark.add(w.thread);
@@ -180,7 +182,7 @@ final class ParkingLot {
             takeWaiters(a, from, wakeCount, toUnpark);
             for (Iterator<Waiter> it = a.waiters.iterator(); it.hasNext() && moved < requeueCount; ) {
                 Waiter w = it.next();
-                if (w.key == from) {
+                if (from.equals(w.key)) {
                     it.remove();
                     w.key = to;
                     b.waiters.add(w);
@@ -210,7 +212,7 @@ final class ParkingLot {
         try {
             for (Iterator<Waiter> it = bucket.waiters.iterator(); it.hasNext(); ) {
                 Waiter w = it.next();
-                if (w.key == key) {
+                if (key.equals(w.key)) {
                     if (next == null) {
                         next = w;
                         it.remove();

@@ -17,16 +17,32 @@ import org.syncbook.mem.IntWord;
  */
 public final class PortableFutex extends DelegatingWord implements Futex {
     private final FutexCounters counters = new FutexCounters();
+    /**
+     * What the parking lot keys this futex by: the word itself (the word under a futex handed in as
+     * a word), so that every handle on one word is one futex, as every handle on one address is for
+     * the kernel. Off-heap words are equal when they are the same bytes of the same block.
+     */
+    private final IntWord key;
 
     PortableFutex(IntWord word) {
         super(word);
+        IntWord inner = word;
+        while (inner instanceof DelegatingWord) {
+            inner = ((DelegatingWord) inner).word;
+        }
+        this.key = inner;
+    }
+
+    /** The parking lot's key for this futex. */
+    Object key() {
+        return key;
     }
 
     @Override
     public WaitResult await(int expected) {
         counters.countWait();
         try {
-            return ParkingLot.park(this, word, expected, Timeouts.NEVER, false, 0);
+            return ParkingLot.park(key, word, expected, Timeouts.NEVER, false, 0);
         } catch (InterruptedException impossible) {
             throw new AssertionError("an uninterruptible wait threw InterruptedException", impossible);
         }
@@ -50,7 +66,7 @@ public final class PortableFutex extends DelegatingWord implements Futex {
     private WaitResult awaitUntilMonotonic(int expected, long deadline) {
         counters.countWait();
         try {
-            return ParkingLot.park(this, word, expected, deadline, false, 0);
+            return ParkingLot.park(key, word, expected, deadline, false, 0);
         } catch (InterruptedException impossible) {
             throw new AssertionError("an uninterruptible wait threw InterruptedException", impossible);
         }
@@ -59,21 +75,21 @@ public final class PortableFutex extends DelegatingWord implements Futex {
     @Override
     public WaitResult awaitInterruptibly(int expected) throws InterruptedException {
         counters.countWait();
-        return ParkingLot.park(this, word, expected, Timeouts.NEVER, true, 0);
+        return ParkingLot.park(key, word, expected, Timeouts.NEVER, true, 0);
     }
 
     @Override
     public WaitResult awaitInterruptibly(int expected, long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = Timeouts.deadlineAfter(Timeouts.nanos(timeout, unit));
         counters.countWait();
-        return ParkingLot.park(this, word, expected, deadline, true, 0);
+        return ParkingLot.park(key, word, expected, deadline, true, 0);
     }
 
     @Override
     public int wake(int count) {
         LinuxFutex.checkCount(count, "wake");
         counters.countWake();
-        return ParkingLot.wake(this, count);
+        return ParkingLot.wake(key, count);
     }
 
     @Override
@@ -81,7 +97,7 @@ public final class PortableFutex extends DelegatingWord implements Futex {
         LinuxFutex.checkCount(wakeCount, "wake");
         LinuxFutex.checkCount(requeueCount, "requeue");
         counters.countRequeue();
-        return ParkingLot.requeue(this, sameKind(target), wakeCount, requeueCount, false, word, 0);
+        return ParkingLot.requeue(key, sameKind(target).key, wakeCount, requeueCount, false, word, 0);
     }
 
     @Override
@@ -89,7 +105,7 @@ public final class PortableFutex extends DelegatingWord implements Futex {
         LinuxFutex.checkCount(wakeCount, "wake");
         LinuxFutex.checkCount(requeueCount, "requeue");
         counters.countRequeue();
-        return ParkingLot.requeue(this, sameKind(target), wakeCount, requeueCount, true, word, expected);
+        return ParkingLot.requeue(key, sameKind(target).key, wakeCount, requeueCount, true, word, expected);
     }
 
     @Override
@@ -123,7 +139,7 @@ public final class PortableFutex extends DelegatingWord implements Futex {
             }
             WaitResult r;
             try {
-                r = ParkingLot.park(this, word, waiting, deadline, false, me);
+                r = ParkingLot.park(key, word, waiting, deadline, false, me);
             } catch (InterruptedException impossible) {
                 throw new AssertionError(impossible);
             }
@@ -159,7 +175,7 @@ public final class PortableFutex extends DelegatingWord implements Futex {
         if (v == me && word.compareAndSet(me, 0)) {
             return; // nobody waits
         }
-        ParkingLot.handOff(this, word, PI_WAITERS);
+        ParkingLot.handOff(key, word, PI_WAITERS);
     }
 
     @Override

@@ -60,6 +60,22 @@ public final class OffHeapIntWord implements IntWord {
     @Override public int getAndAddRelease(int d) { return (int) INT.getAndAddRelease(open(), offset, d); }
     // end::access[]
 
+    /**
+     * Two words are equal when they are the same four bytes of the same block: a futex keyed by a
+     * word (the portable back end) then sees every handle on those bytes as one futex, as the
+     * kernel does by address. Works on closed blocks too.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OffHeapIntWord
+                && ((OffHeapIntWord) other).block == block && ((OffHeapIntWord) other).offset == offset;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(block) * 31 + offset;
+    }
+
     @Override
     public String toString() {
         return block.isClosed() ? "OffHeapIntWord[closed]" : String.format("OffHeapIntWord[%d at 0x%x]", get(), address());
