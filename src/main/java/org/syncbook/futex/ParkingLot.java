@@ -51,6 +51,11 @@ final class ParkingLot {
         }
     }
 
+    /** Whether two keys hash to the same bucket (for tests of that case). */
+    static boolean sameBucket(Object key1, Object key2) {
+        return bucketOf(key1) == bucketOf(key2);
+    }
+
     private static Bucket bucketOf(Object key) {
         int h = key.hashCode(); // identity for heap words, block and offset for off-heap ones
         return TABLE[(h ^ (h >>> 16)) & (BUCKETS - 1)];
@@ -180,15 +185,25 @@ final class ParkingLot {
                 return Futex.VALUE_CHANGED;
             }
             takeWaiters(a, from, wakeCount, toUnpark);
-            for (Iterator<Waiter> it = a.waiters.iterator(); it.hasNext() && moved < requeueCount; ) {
+            // Collect first, move after: when both keys share a bucket (or are the same futex) the
+            // list being walked is the list moved to. Then, as in the kernel, only the key changes.
+            List<Waiter> movers = new ArrayList<>();
+            for (Iterator<Waiter> it = a.waiters.iterator(); it.hasNext() && movers.size() < requeueCount; ) {
                 Waiter w = it.next();
                 if (from.equals(w.key)) {
-                    it.remove();
-                    w.key = to;
-                    b.waiters.add(w);
-                    moved++;
+                    if (a != b) {
+                        it.remove();
+                    }
+                    movers.add(w);
                 }
             }
+            for (Waiter w : movers) {
+                w.key = to;
+                if (a != b) {
+                    b.waiters.add(w);
+                }
+            }
+            moved = movers.size();
         } finally {
             if (second != first) {
                 second.lock.unlock();
