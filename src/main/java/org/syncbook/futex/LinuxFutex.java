@@ -53,8 +53,9 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
     // tag::await[]
     @Override
     public WaitResult await(int expected) {
+        long address = address(); // throws if the block was closed: before the call is counted or made
         counters.countWait();
-        long r = FutexCall.call(address(), WAIT | privacy, expected, 0, 0, 0); // no timeout: NULL
+        long r = FutexCall.call(address, WAIT | privacy, expected, 0, 0, 0); // no timeout: NULL
         Reference.reachabilityFence(offHeap);
         return r == -EINTR ? WaitResult.WOKEN : result(r, "FUTEX_WAIT", expected); // a signal: a spurious wake-up
     }
@@ -108,8 +109,10 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
 
     private long waitBitset(int expected, long deadline, FutexClock clock) {
         int op = WAIT_BITSET | privacy | (clock == FutexClock.REALTIME ? CLOCK_REALTIME : 0);
+        long address = address();
+        long timespec = Timespec.of(deadline);
         counters.countWait();
-        long r = FutexCall.call(address(), op, expected, Timespec.of(deadline), 0, BITSET_MATCH_ANY);
+        long r = FutexCall.call(address, op, expected, timespec, 0, BITSET_MATCH_ANY);
         Reference.reachabilityFence(offHeap);
         return r;
     }
@@ -118,8 +121,9 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
     @Override
     public int wake(int count) {
         checkCount(count, "wake");
+        long address = address();
         counters.countWake();
-        long r = FutexCall.call(address(), WAKE | privacy, count, 0, 0, 0);
+        long r = FutexCall.call(address, WAKE | privacy, count, 0, 0, 0);
         Reference.reachabilityFence(offHeap);
         return (int) check(r, "FUTEX_WAKE", count);
     }
@@ -129,8 +133,10 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
     public int requeue(int wakeCount, Futex target, int requeueCount) {
         checkCount(wakeCount, "wake");
         checkCount(requeueCount, "requeue");
+        long from = address();
+        long to = sameKind(target).address();
         counters.countRequeue();
-        long r = FutexCall.call(address(), REQUEUE | privacy, wakeCount, requeueCount, sameKind(target).address(), 0);
+        long r = FutexCall.call(from, REQUEUE | privacy, wakeCount, requeueCount, to, 0);
         Reference.reachabilityFence(offHeap);
         Reference.reachabilityFence(target);
         return (int) check(r, "FUTEX_REQUEUE", wakeCount);
@@ -140,8 +146,10 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
     public int cmpRequeue(int expected, int wakeCount, Futex target, int requeueCount) {
         checkCount(wakeCount, "wake");
         checkCount(requeueCount, "requeue");
+        long from = address();
+        long to = sameKind(target).address();
         counters.countRequeue();
-        long r = FutexCall.call(address(), CMP_REQUEUE | privacy, wakeCount, requeueCount, sameKind(target).address(), expected);
+        long r = FutexCall.call(from, CMP_REQUEUE | privacy, wakeCount, requeueCount, to, expected);
         Reference.reachabilityFence(offHeap);
         Reference.reachabilityFence(target);
         return r == -EAGAIN ? VALUE_CHANGED : (int) check(r, "FUTEX_CMP_REQUEUE", expected);
@@ -206,8 +214,9 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
     }
 
     private long piCall(int op, long timespec) {
+        long address = address();
         counters.countPi();
-        long r = FutexCall.call(address(), op | privacy, 0, timespec, 0, 0);
+        long r = FutexCall.call(address, op | privacy, 0, timespec, 0, 0);
         Reference.reachabilityFence(offHeap);
         return r;
     }

@@ -96,16 +96,18 @@ public final class PortableFutex extends DelegatingWord implements Futex {
     public int requeue(int wakeCount, Futex target, int requeueCount) {
         LinuxFutex.checkCount(wakeCount, "wake");
         LinuxFutex.checkCount(requeueCount, "requeue");
+        PortableFutex to = sameKind(target); // a refused call is not counted
         counters.countRequeue();
-        return ParkingLot.requeue(key, sameKind(target).key, wakeCount, requeueCount, false, word, 0);
+        return ParkingLot.requeue(key, to.key, wakeCount, requeueCount, false, word, 0);
     }
 
     @Override
     public int cmpRequeue(int expected, int wakeCount, Futex target, int requeueCount) {
         LinuxFutex.checkCount(wakeCount, "wake");
         LinuxFutex.checkCount(requeueCount, "requeue");
+        PortableFutex to = sameKind(target);
         counters.countRequeue();
-        return ParkingLot.requeue(key, sameKind(target).key, wakeCount, requeueCount, true, word, expected);
+        return ParkingLot.requeue(key, to.key, wakeCount, requeueCount, true, word, expected);
     }
 
     @Override
