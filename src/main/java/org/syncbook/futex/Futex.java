@@ -49,7 +49,11 @@ public interface Futex extends IntWord {
     /** {@link #await(int, long, TimeUnit)}, but throws {@link InterruptedException} when the thread is interrupted. */
     WaitResult awaitInterruptibly(int expected, long timeout, TimeUnit unit) throws InterruptedException;
 
-    /** Wakes at most {@code count} threads sleeping on this word; returns how many it woke. */
+    /**
+     * Wakes at most {@code count} threads sleeping on this word; returns how many it woke.
+     * {@code wake(0)} wakes nobody and makes no call (the kernel's {@code FUTEX_WAKE} with a count
+     * of 0 would wake one).
+     */
     int wake(int count);
 
     /** Wakes every thread sleeping on this word. */

@@ -122,6 +122,9 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
     public int wake(int count) {
         checkCount(count, "wake");
         long address = address();
+        if (count == 0) {
+            return 0; // FUTEX_WAKE with 0 wakes one sleeper (the kernel counts after waking): make no call
+        }
         counters.countWake();
         long r = FutexCall.call(address, WAKE | privacy, count, 0, 0, 0);
         Reference.reachabilityFence(offHeap);

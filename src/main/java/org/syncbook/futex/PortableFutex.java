@@ -88,6 +88,9 @@ public final class PortableFutex extends DelegatingWord implements Futex {
     @Override
     public int wake(int count) {
         LinuxFutex.checkCount(count, "wake");
+        if (count == 0) {
+            return 0; // no call, as on the Linux back end
+        }
         counters.countWake();
         return ParkingLot.wake(key, count);
     }

@@ -133,6 +133,7 @@ abstract class FutexContract {
         Sleeper s = oneWait(f, 0, "sleeper");
         awaitAsleep(f, s);
         assertEquals(0, f.wake(0));
+        assertEquals(0, f.counters().wakes(), "wake(0) makes no call");
         assertEquals(1, f.wake(1), "the sleeper should still have been asleep for this wake");
         assertEquals(WaitResult.WOKEN, s.join());
     }
