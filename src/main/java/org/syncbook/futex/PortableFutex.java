@@ -74,6 +74,7 @@ public final class PortableFutex extends DelegatingWord implements Futex {
 
     @Override
     public WaitResult awaitInterruptibly(int expected) throws InterruptedException {
+        checkInterrupt();
         counters.countWait();
         return ParkingLot.park(key, word, expected, Timeouts.NEVER, true, 0);
     }
@@ -81,8 +82,16 @@ public final class PortableFutex extends DelegatingWord implements Futex {
     @Override
     public WaitResult awaitInterruptibly(int expected, long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = Timeouts.deadlineAfter(Timeouts.nanos(timeout, unit));
+        checkInterrupt();
         counters.countWait();
         return ParkingLot.park(key, word, expected, deadline, true, 0);
+    }
+
+    /** An interrupt that came before the call is answered first, whatever the word holds, as on the Linux back end. */
+    private static void checkInterrupt() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before waiting on a futex");
+        }
     }
 
     @Override
