@@ -57,8 +57,12 @@ final class ParkingLot {
     }
 
     private static Bucket bucketOf(Object key) {
+        return TABLE[indexOf(key)];
+    }
+
+    private static int indexOf(Object key) {
         int h = key.hashCode(); // identity for heap words, block and offset for off-heap ones
-        return TABLE[(h ^ (h >>> 16)) & (BUCKETS - 1)];
+        return (h ^ (h >>> 16)) & (BUCKETS - 1);
     }
 
     /**
@@ -169,10 +173,14 @@ final class ParkingLot {
      *         returns woken + requeued), or {@link Futex#VALUE_CHANGED}
      */
     static int requeue(Object from, Object to, int wakeCount, int requeueCount, boolean check, IntWord word, int expected) {
-        Bucket a = bucketOf(from);
-        Bucket b = bucketOf(to);
-        // Two buckets are always locked in the same order (by identity hash), so two requeues cannot deadlock.
-        Bucket first = System.identityHashCode(a) <= System.identityHashCode(b) ? a : b;
+        int ia = indexOf(from);
+        int ib = indexOf(to);
+        Bucket a = TABLE[ia];
+        Bucket b = TABLE[ib];
+        // Two buckets are always locked in the same order (by index in the table), so two requeues
+        // cannot deadlock. (Not by identity hash: two buckets may share one, and then the order
+        // would depend on which is the source.)
+        Bucket first = ia <= ib ? a : b;
         Bucket second = first == a ? b : a;
         List<Thread> toUnpark = new ArrayList<>();
         int moved = 0;
