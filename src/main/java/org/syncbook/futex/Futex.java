@@ -78,7 +78,10 @@ public interface Futex extends IntWord {
 
     /**
      * Takes this word as a priority-inheritance lock ({@code FUTEX_LOCK_PI}): the word holds the
-     * owner's {@link #ownerId()} while held, 0 while free. Blocks until acquired.
+     * owner's {@link #ownerId()} while held, 0 while free. Blocks until acquired. A PI word is for
+     * the PI calls only: on Linux, a plain {@code await}, {@code wake} or {@code requeue} on it
+     * while threads use it the other way fails with {@link IllegalStateException} (the kernel's
+     * {@code EINVAL}), as does a PI call on a word whose value names no live thread.
      *
      * @throws IllegalMonitorStateException if the calling thread holds it already
      */

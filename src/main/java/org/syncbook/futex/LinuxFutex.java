@@ -34,6 +34,12 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
     private static final int EAGAIN = Errno.EAGAIN.code();
     private static final int EINTR = Errno.EINTR.code();
     private static final int ETIMEDOUT = Errno.ETIMEDOUT.code();
+    /**
+     * With the arguments checked here, the kernel answers EINVAL for one thing only: the word is
+     * used as a PI lock and as a plain futex at once (a plain wake or requeue while threads wait
+     * in lockPi, a PI call while threads sleep in await, a PI word written by hand).
+     */
+    private static final int EINVAL = Errno.EINVAL.code();
 
     private final OffHeapIntWord offHeap;
     private final int privacy;
@@ -225,6 +231,9 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
     }
 
     private void throwPi(long r, String op) {
+        if (r == -EINVAL) {
+            throw mixedUse(op);
+        }
         if (r == -Errno.EDEADLK.code()) {
             throw new IllegalMonitorStateException(op + ": the calling thread already holds this PI futex");
         }
@@ -274,7 +283,15 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
         throw new ErrnoException(op + "(expected=" + expected + ")", (int) -r);
     }
 
+    private static IllegalStateException mixedUse(String op) {
+        return new IllegalStateException(op + ": the kernel says EINVAL: this word is in use as a PI lock and as a plain"
+                + " futex at once. A PI word is only for lockPi/tryLockPi/unlockPi; await, wake and requeue are for other words");
+    }
+
     private static long check(long r, String op, int arg) {
+        if (r == -EINVAL) {
+            throw mixedUse(op);
+        }
         if (r < 0) {
             throw new ErrnoException(op + "(" + arg + ")", (int) -r);
         }

@@ -153,6 +153,59 @@ class LinuxFutexTest {
     }
 
     @Test
+    @DisplayName("a plain wake or requeue while a thread waits in lockPi: IllegalStateException (the kernel's EINVAL), and the lock still works")
+    void plainCallsOnAPiWord() throws InterruptedException {
+        Futex f = Futexes.create(0, FutexBackend.LINUX);
+        Futex g = Futexes.create(0, FutexBackend.LINUX);
+        f.lockPi();
+        Sleeper contender = sleepers.start("contender", () -> {
+            boolean got = f.lockPi(Sleepers.BOUND_MILLIS, TimeUnit.MILLISECONDS);
+            f.unlockPi();
+            return got;
+        });
+        awaitAsleep(f, contender);
+        for (Executable call : new Executable[] {() -> f.wake(1), () -> f.requeue(0, g, 1), () -> f.cmpRequeue(f.get(), 0, g, 1)}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call);
+            assertTrue(e.getMessage().contains("PI lock and as a plain futex"), e.getMessage());
+        }
+        f.unlockPi();
+        assertEquals(true, contender.join());
+        assertEquals(0, f.get());
+    }
+
+    @Test
+    @DisplayName("a PI call while a thread sleeps in a plain await on the word: IllegalStateException (the kernel's EINVAL)")
+    void piCallsOnAPlainWord() throws InterruptedException {
+        Futex f = Futexes.create(0, FutexBackend.LINUX);
+        Sleeper plain = sleepers.start("plain waiter", () -> f.await(0));
+        awaitAsleep(f, plain);
+        assertThrows(IllegalStateException.class, f::lockPi);
+        assertThrows(IllegalStateException.class, () -> f.lockPi(10, TimeUnit.MILLISECONDS));
+        assertThrows(IllegalStateException.class, f::tryLockPi);
+        assertEquals(0, f.get(), "a refused lock must not take the word");
+        assertEquals(1, f.wake(1));
+        assertEquals(WaitResult.WOKEN, plain.join());
+        f.lockPi(); // and with the plain waiter gone, the word works as a PI lock
+        f.unlockPi();
+    }
+
+    @Test
+    @DisplayName("unlockPi while a thread sleeps in a plain await on the held word: IllegalStateException, and the lock stays held")
+    void piUnlockWithPlainWaiter() throws InterruptedException {
+        Futex f = Futexes.create(0, FutexBackend.LINUX);
+        f.lockPi();
+        int held = f.get();
+        Sleeper plain = sleepers.start("plain waiter", () -> f.await(held));
+        awaitAsleep(f, plain);
+        assertThrows(IllegalStateException.class, f::unlockPi);
+        assertEquals(held, f.get());
+        assertEquals(1, f.wake(1));
+        assertEquals(WaitResult.WOKEN, plain.join());
+        f.unlockPi();
+        assertEquals(0, f.get());
+    }
+
+    @Test
     @DisplayName("ownerId() is the kernel thread id, the one FUTEX_LOCK_PI writes")
     void ownerIdIsTid() {
         Futex f = Futexes.create(0, FutexBackend.LINUX);
