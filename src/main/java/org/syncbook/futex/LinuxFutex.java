@@ -306,6 +306,12 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
 
     @Override
     public String toString() {
-        return "LinuxFutex[" + (offHeap.block().isClosed() ? "closed" : String.valueOf(get())) + (privacy == 0 ? ", shared]" : "]");
+        String value;
+        try {
+            value = String.valueOf(get());
+        } catch (IllegalStateException closed) { // the read checks, so a close racing with this is no error
+            value = "closed";
+        }
+        return "LinuxFutex[" + value + (privacy == 0 ? ", shared]" : "]");
     }
 }

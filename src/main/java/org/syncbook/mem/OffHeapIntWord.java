@@ -78,6 +78,10 @@ public final class OffHeapIntWord implements IntWord {
 
     @Override
     public String toString() {
-        return block.isClosed() ? "OffHeapIntWord[closed]" : String.format("OffHeapIntWord[%d at 0x%x]", get(), address());
+        try {
+            return String.format("OffHeapIntWord[%d at 0x%x]", get(), address());
+        } catch (IllegalStateException closed) { // checked by the access itself: a close racing with this is no error
+            return "OffHeapIntWord[closed]";
+        }
     }
 }

@@ -41,6 +41,10 @@ public final class OffHeapLongWord implements LongWord {
 
     @Override
     public String toString() {
-        return block.isClosed() ? "OffHeapLongWord[closed]" : String.format("OffHeapLongWord[%d at 0x%x]", get(), address());
+        try {
+            return String.format("OffHeapLongWord[%d at 0x%x]", get(), address());
+        } catch (IllegalStateException closed) { // checked by the access itself: a close racing with this is no error
+            return "OffHeapLongWord[closed]";
+        }
     }
 }
