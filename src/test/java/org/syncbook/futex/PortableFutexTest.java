@@ -1,7 +1,6 @@
 package org.syncbook.futex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.syncbook.futex.Sleepers.awaitAsleep;
 import static org.syncbook.futex.Sleepers.countDone;
 
@@ -83,6 +82,5 @@ class PortableFutexTest {
         for (Sleeper x : s) {
             assertEquals(WaitResult.WOKEN, x.join());
         }
-        assertTrue(keepAlive.size() >= 0);
     }
 }
