@@ -90,6 +90,10 @@ public final class OffHeapBlock implements AutoCloseable {
     /**
      * Makes the block unusable: every later access through it or its words throws. Idempotent.
      * The bytes go back to the system once nothing refers to the block any more.
+     *
+     * <p>Close a block only when no thread sleeps on a futex in it, as C requires of
+     * {@code pthread_mutex_destroy}: after close a wake on its words throws, so a thread still
+     * asleep there stays asleep (it is not harmed: its memory lives on while it waits).
      */
     @Override
     public void close() {
