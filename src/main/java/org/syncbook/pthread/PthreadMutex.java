@@ -296,9 +296,7 @@ public final class PthreadMutex implements AutoCloseable {
      */
     @Override
     public void close() {
-        boolean closedNow = usage.close(() -> new BusyException("pthread_mutex_destroy",
-                Threads.describe(owner) + " holds this mutex and " + usage.users() + " thread(s) hold or wait for it; "
-                        + "unlock it before close()"));
+        boolean closedNow = usage.close(() -> new BusyException("pthread_mutex_destroy", busy()));
         if (closedNow) {
             int rc = PthreadLib.pthread_mutex_destroy(address); // nobody is inside: usage said so, atomically
             block.close();
@@ -313,6 +311,17 @@ public final class PthreadMutex implements AutoCloseable {
     /** How many threads hold this lock or wait for it now (a snapshot; for tests). */
     int users() {
         return usage.users();
+    }
+
+    /** Who uses the mutex, in words, for {@link BusyException}. */
+    private String busy() {
+        Thread o = owner;
+        int users = usage.users();
+        if (o == null) {
+            return users + " thread(s) wait for this mutex, or on a condition variable with it; let them finish before close()";
+        }
+        return Threads.describe(o) + " holds this mutex" + (users > 1 ? " and " + (users - 1) + " other thread(s) wait for it" : "")
+                + "; unlock it before close()";
     }
 
     /** Whether {@link #close()} has run. */

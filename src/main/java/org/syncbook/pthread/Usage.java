@@ -26,6 +26,7 @@ final class Usage {
         this.what = what;
     }
 
+    // tag::users[]
     /** One more user; throws if the object is closed. */
     void enter() {
         for (int u = users.get(); ; u = users.get()) {
@@ -43,6 +44,22 @@ final class Usage {
         users.decrementAndGet();
     }
 
+    /**
+     * Moves from "no users" to "closed" in one step: {@code true} if this call closed the object,
+     * {@code false} if it was closed already. An object in use is left open and usable, and the
+     * exception {@code inUse} makes is thrown.
+     */
+    boolean close(Supplier<BusyException> inUse) {
+        if (users.compareAndSet(0, CLOSED)) {
+            return true;
+        }
+        if (users.get() == CLOSED) {
+            return false;
+        }
+        throw inUse.get();
+    }
+    // end::users[]
+
     /** Throws if the object is closed. */
     void checkOpen() {
         if (users.get() == CLOSED) {
@@ -57,21 +74,6 @@ final class Usage {
     /** How many threads use the object now (0 once closed). */
     int users() {
         return Math.max(0, users.get());
-    }
-
-    /**
-     * Moves from "no users" to "closed" in one step: {@code true} if this call closed the object,
-     * {@code false} if it was closed already. An object in use is left open and usable, and the
-     * exception {@code inUse} makes is thrown.
-     */
-    boolean close(Supplier<BusyException> inUse) {
-        if (users.compareAndSet(0, CLOSED)) {
-            return true;
-        }
-        if (users.get() == CLOSED) {
-            return false;
-        }
-        throw inUse.get();
     }
 
     private IllegalStateException closed() {
