@@ -307,6 +307,31 @@ class PthreadMutexTest {
             }
         }
 
+        @ParameterizedTest(name = "clocklock: {0}")
+        @ValueSource(booleans = {true, false})
+        @DisplayName("a timeout too long for the clock saturates: the waiter waits, and gets the mutex when it is unlocked")
+        void hugeTimeoutOnAHeldMutex(boolean clockLock) throws Exception {
+            boolean saved = PthreadMutex.preferClockLock;
+            PthreadMutex.preferClockLock = clockLock && org.syncbook.sys.PthreadLib.hasClockLock();
+            try (PthreadMutex m = new PthreadMutex()) {
+                Held held = m.lock();
+                Async<Boolean> waiter = Async.call("waiter", () -> {
+                    boolean got = m.tryLock(Long.MAX_VALUE, TimeUnit.DAYS); // C must accept the saturated deadline
+                    if (got) {
+                        m.unlock();
+                    }
+                    return got;
+                });
+                Async.eventually("the waiter is waiting", () -> m.users() == 2);
+                Thread.sleep(20);
+                assertFalse(waiter.isDone(), "the waiter returned although the mutex is held");
+                held.close();
+                assertTrue(waiter.get("the waiter with a huge timeout"));
+            } finally {
+                PthreadMutex.preferClockLock = saved;
+            }
+        }
+
         @Test
         @DisplayName("a negative timeout is refused; zero means trylock; a huge one still locks a free mutex")
         void timeoutArguments() {
