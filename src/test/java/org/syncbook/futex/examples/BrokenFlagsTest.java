@@ -21,13 +21,15 @@ class BrokenFlagsTest {
     @EnumSource(FutexBackend.class)
     @DisplayName("BrokenLostWakeupFlag: a raise between the check and the sleep is lost; the waiter sleeps until cut short")
     void lostWakeup(FutexBackend backend) {
+        // tag::window[]
         WindowFutex word = new WindowFutex(Waiters.futex(backend, 0), 100, TimeUnit.MILLISECONDS);
         BrokenLostWakeupFlag flag = new BrokenLostWakeupFlag(word);
-        word.beforeNextSleep(flag::raise);
+        word.beforeNextSleep(flag::raise); // runs in the waiter, after its check, before its sleep
         long start = System.nanoTime();
         flag.awaitRaised(); // returns only because the WindowFutex cuts the sleep short
         long slept = System.nanoTime() - start;
         assertEquals(1, word.cutShort(), "the waiter should have slept through the raise, once");
+        // end::window[]
         assertTrue(slept >= TimeUnit.MILLISECONDS.toNanos(100), "slept only " + slept / 1000 + " µs");
     }
 

@@ -2,6 +2,7 @@ package org.syncbook.futex.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.syncbook.futex.FutexBackend;
 import org.syncbook.measure.BarChart;
 import org.syncbook.measure.Placement;
+import org.syncbook.sys.Cpus;
 
 /** The ping-pongs of chapter 3's measurements finish, and make the calls the chapter says. No timing claims. */
 class PingPongTest {
@@ -22,6 +24,7 @@ class PingPongTest {
     @EnumSource(Placement.class)
     @DisplayName("every ping-pong completes its round trips on every placement and then stops")
     void completes(Placement placement) throws Exception {
+        assumeTrue(placement != Placement.TWO_CPUS || Cpus.allowed().cardinality() >= 2, "this process may use only one CPU");
         List<Supplier<PingPong>> all = FutexFigures.pingPongs();
         for (Supplier<PingPong> p : all) {
             Histogram h = new PingPongExperiment(2_000, 100, placement, 30, TimeUnit.SECONDS).run(p.get());
