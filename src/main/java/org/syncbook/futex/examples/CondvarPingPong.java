@@ -19,6 +19,7 @@ import org.syncbook.pthread.PthreadMutex;
  * Plain field, no {@code volatile}: the mutex orders every access. Close it after use
  * ({@link #close()}), or leave it to the garbage collector.
  */
+@SuppressWarnings("try") // the guards are used only for their close(), which unlocks
 public final class CondvarPingPong implements PingPong, AutoCloseable {
     private final PthreadMutex mutex = new PthreadMutex();
     private final PthreadCond changed = mutex.newCondition();
