@@ -22,7 +22,7 @@ public enum Placement {
         if (this == UNPINNED) {
             return;
         }
-        BitSet allowed = Cpus.allowed();
+        BitSet allowed = Cpus.allowedForProcess(); // not the caller's: it may have pinned itself already
         int first = allowed.nextSetBit(0);
         int second = allowed.nextSetBit(first + 1);
         if (this == TWO_CPUS && second < 0) {

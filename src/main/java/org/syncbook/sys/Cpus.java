@@ -28,12 +28,24 @@ public final class Cpus {
 
     /** The CPUs the calling thread may run on. */
     public static BitSet allowed() {
+        return affinityOf(0);
+    }
+
+    /**
+     * The CPUs the process may run on, as its main thread sees them: unlike {@link #allowed()},
+     * not narrowed when the calling thread has pinned itself.
+     */
+    public static BitSet allowedForProcess() {
+        return affinityOf(Sys.pid()); // the thread whose id is the process id: the main thread
+    }
+
+    private static BitSet affinityOf(int tid) {
         long[] mask = new long[MASK_WORDS];
         SyscallCounter.record(Syscall.SCHED_GETAFFINITY);
         try {
-            Libc.sched_getaffinity(0, mask.length * 8L, mask);
+            Libc.sched_getaffinity(tid, mask.length * 8L, mask);
         } catch (LastErrorException e) {
-            throw new ErrnoException("sched_getaffinity(0)", e.getErrorCode());
+            throw new ErrnoException("sched_getaffinity(" + tid + ")", e.getErrorCode());
         }
         return BitSet.valueOf(mask);
     }

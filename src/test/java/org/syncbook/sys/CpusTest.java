@@ -71,6 +71,17 @@ class CpusTest {
     }
 
     @Test
+    @DisplayName("a pinned thread still sees every CPU of the process through allowedForProcess()")
+    void processCpusIgnoreTheCallersPin() throws Exception {
+        BitSet process = Cpus.allowedForProcess();
+        BitSet seenPinned = inFreshThread(() -> {
+            Cpus.pinCurrentThread(process.nextSetBit(0));
+            return Cpus.allowedForProcess();
+        });
+        assertEquals(process, seenPinned, "allowedForProcess() from a thread pinned to one CPU");
+    }
+
+    @Test
     @DisplayName("pinning affects the calling thread only, and allow() gives the CPUs back")
     void pinningIsPerThread() throws Exception {
         BitSet mine = Cpus.allowed();
