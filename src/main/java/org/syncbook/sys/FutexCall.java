@@ -40,6 +40,14 @@ public final class FutexCall {
 
     private static final int NUMBER = Syscall.FUTEX.number();
 
+    /**
+     * How the call reaches C: through FFM on JDK 22 and later when the workbook was built there
+     * (it costs about as much as a call from C), through JNA's direct mapping otherwise. Static
+     * final, so the JIT sees one implementation and inlines it. {@code -Dsyncbook.futex.binding=jna}
+     * keeps JNA on any JDK, for comparisons.
+     */
+    private static final Binding BINDING = chooseBinding();
+
     private FutexCall() {
     }
 
@@ -51,17 +59,53 @@ public final class FutexCall {
      */
     public static long call(long uaddr, int op, int val, long timeoutOrVal2, long uaddr2, int val3) {
         SyscallCounter.record(Syscall.FUTEX);
-        long r = Raw.syscall(NUMBER, uaddr, op, val, timeoutOrVal2, uaddr2, val3);
-        return r >= 0 ? r : -Native.getLastError(); // errno is read on this thread, right after the call
+        return BINDING.call(NUMBER, uaddr, op, val, timeoutOrVal2, uaddr2, val3);
     }
     // end::call[]
 
+    /** Which binding carries the calls: {@code "FFM"} or {@code "JNA direct mapping"}. */
+    public static String binding() {
+        return BINDING.name();
+    }
+
+    /** One way of calling {@code syscall(2)} that returns {@code -errno} on failure instead of throwing. */
+    interface Binding {
+        long call(long number, long a1, long a2, long a3, long a4, long a5, long a6);
+
+        String name();
+    }
+
+    private static Binding chooseBinding() {
+        if (Runtime.version().feature() >= 22 && !"jna".equals(System.getProperty("syncbook.futex.binding"))) {
+            try {
+                // compiled only by a JDK 22+ build (src/main/java22); absent from a JDK 17 build
+                return (Binding) Class.forName("org.syncbook.sys.FfmSyscall").getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError absent) {
+                // built on an older JDK: JNA it is
+            }
+        }
+        return new JnaSyscall();
+    }
+
+    // tag::jna[]
     /** Direct mapping without LastErrorException: failures come back as -1 and errno, no exception. */
-    private static final class Raw {
+    private static final class JnaSyscall implements Binding {
         static {
             Native.register(Platform.C_LIBRARY_NAME);
         }
 
-        static native long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6);
+        private static native long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6);
+
+        @Override
+        public long call(long number, long a1, long a2, long a3, long a4, long a5, long a6) {
+            long r = syscall(number, a1, a2, a3, a4, a5, a6);
+            return r >= 0 ? r : -Native.getLastError(); // errno is read on this thread, right after the call
+        }
+
+        @Override
+        public String name() {
+            return "JNA direct mapping";
+        }
     }
+    // end::jna[]
 }
