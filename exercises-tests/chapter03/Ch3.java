@@ -1,7 +1,5 @@
 package chapter03;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.syncbook.futex.Futex;
@@ -78,82 +76,5 @@ final class Ch3 {
 
     static String on(FutexBackend backend) {
         return backend == FutexBackend.LINUX ? "on the Linux futex" : "on the portable futex (heap word)";
-    }
-
-    /** Threads a test starts; the first failure of any of them is the test's failure. */
-    static final class Threads {
-        interface Body {
-            void run() throws Exception;
-        }
-
-        private final List<Thread> threads = new ArrayList<>();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-        Thread start(String name, Body body) {
-            Thread t = new Thread(() -> {
-                try {
-                    body.run();
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, name);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-            return t;
-        }
-
-        /** Rethrows the first failure of a thread (a stub's "not done yet" among them). */
-        void rethrow() {
-            Throwable e = failure.get();
-            if (e != null) {
-                if (e instanceof AssertionError) {
-                    throw (AssertionError) e;
-                }
-                throw new AssertionError(e.getClass().getSimpleName() + " in a thread of the test: " + e.getMessage(), e);
-            }
-        }
-
-        /**
-         * Waits until {@code futex} has seen {@code waits} wait calls, so that the waiters are asleep
-         * (or about to be); gives up early if a thread failed or every thread finished.
-         */
-        void awaitWaitCalls(Futex futex, long waits) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-            while (futex.counters().waits() < waits && System.currentTimeMillis() < deadline) {
-                rethrow();
-                if (threads.stream().noneMatch(Thread::isAlive)) {
-                    break;
-                }
-                Thread.sleep(1);
-            }
-            rethrow();
-            Thread.sleep(20); // from "about to sleep" to "asleep"
-        }
-
-        /** Waits for every thread; one still running after {@link #PATIENCE_MILLIS} fails the test with {@code ifStuck}. */
-        void joinAll(String ifStuck) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-            for (Thread t : threads) {
-                t.join(Math.max(1, deadline - System.currentTimeMillis()));
-                if (t.isAlive()) {
-                    rethrow();
-                    throw new AssertionError(ifStuck + " (thread \"" + t.getName() + "\" still waiting after "
-                            + PATIENCE_MILLIS / 1000.0 + " s, at " + where(t) + ")");
-                }
-            }
-            rethrow();
-        }
-
-        private static String where(Thread t) {
-            for (StackTraceElement e : t.getStackTrace()) {
-                if (e.getClassName().startsWith("chapter03.")) {
-                    return e.getClassName().substring("chapter03.".length()) + "." + e.getMethodName() + "(" + e.getFileName()
-                            + ":" + e.getLineNumber() + ")";
-                }
-            }
-            StackTraceElement[] stack = t.getStackTrace();
-            return stack.length > 0 ? stack[0].toString() : "?";
-        }
     }
 }

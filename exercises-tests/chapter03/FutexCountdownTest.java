@@ -14,6 +14,7 @@ import org.syncbook.futex.examples.Countdown;
 import org.syncbook.futex.examples.WindowFutex;
 import org.syncbook.grading.Exercise;
 import org.syncbook.grading.Impl;
+import org.syncbook.grading.TestThreads;
 import org.syncbook.grading.Workers;
 
 @Exercise(id = "3.3", title = "A countdown on one word", file = "FutexCountdown.java",
@@ -88,7 +89,7 @@ class FutexCountdownTest {
     void onlyTheLastCountDownWakes(FutexBackend backend) throws Exception {
         Futex word = Ch3.futex(backend, 0);
         Latch countdown = newCountdown(word, 1000);
-        Ch3.Threads waiters = new Ch3.Threads();
+        TestThreads waiters = new TestThreads(Ch3.PATIENCE_MILLIS);
         Thread[] threads = new Thread[4];
         for (int i = 0; i < threads.length; i++) {
             threads[i] = waiters.start("waiter-" + i, countdown::await);
@@ -123,7 +124,7 @@ class FutexCountdownTest {
         WindowFutex word = Ch3.window(backend, 0);
         Latch countdown = newCountdown(word, 1);
         word.beforeNextSleep(countdown::countDown);
-        Ch3.Threads threads = new Ch3.Threads();
+        TestThreads threads = new TestThreads(Ch3.PATIENCE_MILLIS);
         threads.start("waiter", countdown::await);
         threads.joinAll("the waiter is still asleep");
         if (word.cutShort() > 0) {

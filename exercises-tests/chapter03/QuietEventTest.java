@@ -13,6 +13,7 @@ import org.syncbook.futex.examples.OneShotEvent;
 import org.syncbook.futex.examples.WindowFutex;
 import org.syncbook.grading.Exercise;
 import org.syncbook.grading.Impl;
+import org.syncbook.grading.TestThreads;
 import org.syncbook.grading.ThreadWatch;
 import org.syncbook.grading.Workers;
 
@@ -90,7 +91,7 @@ class QuietEventTest {
     void setWakesEveryWaiter(FutexBackend backend) throws Exception {
         Futex word = Ch3.futex(backend, 0);
         Event event = newEvent(word);
-        Ch3.Threads threads = new Ch3.Threads();
+        TestThreads threads = new TestThreads(Ch3.PATIENCE_MILLIS);
         Thread[] waiters = new Thread[4];
         for (int i = 0; i < waiters.length; i++) {
             waiters[i] = threads.start("waiter-" + i, event::await);
@@ -120,7 +121,7 @@ class QuietEventTest {
         WindowFutex word = Ch3.window(backend, 0);
         Event event = newEvent(word);
         word.beforeNextSleep(event::set);
-        Ch3.Threads threads = new Ch3.Threads();
+        TestThreads threads = new TestThreads(Ch3.PATIENCE_MILLIS);
         threads.start("waiter", event::await);
         threads.joinAll("the waiter is still asleep");
         if (word.cutShort() > 0) {

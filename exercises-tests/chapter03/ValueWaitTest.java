@@ -17,6 +17,7 @@ import org.syncbook.futex.examples.DeadlineWait;
 import org.syncbook.futex.examples.WindowFutex;
 import org.syncbook.grading.Exercise;
 import org.syncbook.grading.Impl;
+import org.syncbook.grading.TestThreads;
 import org.syncbook.grading.ThreadWatch;
 import org.syncbook.grading.Workers;
 
@@ -129,7 +130,7 @@ class ValueWaitTest {
         Futex word = Ch3.futex(backend, 0);
         Wait wait = newWait(word);
         AtomicBoolean stop = new AtomicBoolean();
-        Ch3.Threads threads = new Ch3.Threads();
+        TestThreads threads = new TestThreads(Ch3.PATIENCE_MILLIS);
         threads.start("stray-waker", () -> {
             long giveUp = System.nanoTime() + 3 * LATE_NANOS;
             while (!stop.get() && System.nanoTime() < giveUp) {
@@ -155,7 +156,7 @@ class ValueWaitTest {
         Futex word = Ch3.futex(backend, 0);
         Wait wait = newWait(word);
         AtomicReference<Boolean> got = new AtomicReference<>();
-        Ch3.Threads threads = new Ch3.Threads();
+        TestThreads threads = new TestThreads(Ch3.PATIENCE_MILLIS);
         Thread waiter = threads.start("waiter", () -> got.set(wait.awaitValue(3, millisFromNow(20_000))));
         threads.awaitWaitCalls(word, 1);
         wait.set(1);

@@ -16,6 +16,7 @@ import org.syncbook.futex.examples.FutexFlag;
 import org.syncbook.futex.examples.WindowFutex;
 import org.syncbook.grading.Exercise;
 import org.syncbook.grading.Impl;
+import org.syncbook.grading.TestThreads;
 import org.syncbook.grading.ThreadWatch;
 import org.syncbook.grading.Workers;
 import org.syncbook.sys.Flag;
@@ -67,7 +68,7 @@ class WordFlagTest {
     void waiterSleepsOnTheWord(FutexBackend backend) throws Exception {
         Futex word = Ch3.futex(backend, 0);
         Flag flag = newFlag(word);
-        Ch3.Threads threads = new Ch3.Threads();
+        TestThreads threads = new TestThreads(Ch3.PATIENCE_MILLIS);
         Thread waiter = threads.start("waiter", flag::awaitRaised);
         threads.awaitWaitCalls(word, 1);
         long cpu0 = ThreadWatch.cpuNanos(waiter);
@@ -92,7 +93,7 @@ class WordFlagTest {
     void raiseWakesEveryWaiter(FutexBackend backend) throws Exception {
         Futex word = Ch3.futex(backend, 0);
         Flag flag = newFlag(word);
-        Ch3.Threads threads = new Ch3.Threads();
+        TestThreads threads = new TestThreads(Ch3.PATIENCE_MILLIS);
         for (int i = 0; i < 4; i++) {
             threads.start("waiter-" + i, flag::awaitRaised);
         }
@@ -107,7 +108,7 @@ class WordFlagTest {
         WindowFutex word = Ch3.window(backend, 0);
         Flag flag = newFlag(word);
         word.beforeNextSleep(flag::raise); // runs in the waiter, right before its wait reaches the futex
-        Ch3.Threads threads = new Ch3.Threads();
+        TestThreads threads = new TestThreads(Ch3.PATIENCE_MILLIS);
         threads.start("waiter", flag::awaitRaised);
         threads.joinAll("the waiter is still asleep");
         if (word.cutShort() > 0) {
@@ -122,7 +123,7 @@ class WordFlagTest {
     void spuriousWakeupIsIgnored(FutexBackend backend) throws Exception {
         Futex word = Ch3.futex(backend, 0);
         Flag flag = newFlag(word);
-        Ch3.Threads threads = new Ch3.Threads();
+        TestThreads threads = new TestThreads(Ch3.PATIENCE_MILLIS);
         Thread waiter = threads.start("waiter", flag::awaitRaised);
         threads.awaitWaitCalls(word, 1);
         long deadline = System.currentTimeMillis() + Ch3.PATIENCE_MILLIS;
@@ -174,7 +175,7 @@ class WordFlagTest {
         Flag flag = newFlag(word);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicBoolean returned = new AtomicBoolean();
-        Ch3.Threads threads = new Ch3.Threads();
+        TestThreads threads = new TestThreads(Ch3.PATIENCE_MILLIS);
         Thread waiter = threads.start("waiter", () -> {
             try {
                 flag.awaitRaised();

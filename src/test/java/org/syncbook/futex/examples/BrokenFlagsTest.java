@@ -51,7 +51,7 @@ class BrokenFlagsTest {
         BrokenNoLoopFlag flag = new BrokenNoLoopFlag(Waiters.futex(backend, 0));
         Waiters waiters = new Waiters();
         waiters.start("waiter", flag::awaitRaised);
-        Waiters.awaitWaitCalls(flag.word(), 1);
+        Waiters.awaitWaits(flag.word(), 1);
         Waiters.wakeOneSleeper(flag.word()); // a stray wake: the word still holds 0
         waiters.joinAll("the broken waiter should have returned on the stray wake");
         assertFalse(flag.isRaised(), "nobody raised the flag, yet the waiter is through");

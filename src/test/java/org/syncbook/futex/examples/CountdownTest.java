@@ -35,7 +35,7 @@ class CountdownTest {
         for (int i = 0; i < 4; i++) {
             waiters.start("waiter-" + i, countdown::await);
         }
-        Waiters.awaitWaitCalls(countdown.word(), 4);
+        Waiters.awaitWaits(countdown.word(), 4);
         Waiters counters = new Waiters();
         for (int c = 0; c < 4; c++) {
             counters.start("counter-" + c, () -> {

@@ -75,7 +75,7 @@ class DeadlineWaitTest {
         AtomicReference<Boolean> got = new AtomicReference<>();
         Waiters threads = new Waiters();
         Thread waiter = threads.start("waiter", () -> got.set(wait.awaitValue(3, 30, TimeUnit.SECONDS)));
-        Waiters.awaitWaitCalls(wait.word(), 1);
+        Waiters.awaitWaits(wait.word(), 1);
         wait.set(1);
         wait.set(2);
         Thread.sleep(20);
@@ -103,9 +103,9 @@ class DeadlineWaitTest {
             first.set(wait.awaitValue(1, 30, TimeUnit.SECONDS));
             second.set(wait.awaitValue(2, Long.MAX_VALUE, TimeUnit.DAYS));
         });
-        Waiters.awaitWaitCalls(wait.word(), 1);
+        Waiters.awaitWaits(wait.word(), 1);
         wait.set(1);
-        Waiters.awaitWaitCalls(wait.word(), 2);
+        Waiters.awaitWaits(wait.word(), 2);
         wait.set(2);
         threads.joinAll("the waiter missed its value");
         assertEquals(Boolean.TRUE, first.get());

@@ -43,7 +43,7 @@ class FutexFlagTest {
         for (int i = 0; i < threads.length; i++) {
             threads[i] = waiters.start("waiter-" + i, flag::awaitRaised);
         }
-        Waiters.awaitWaitCalls(flag.word(), threads.length);
+        Waiters.awaitWaits(flag.word(), threads.length);
         long cpu0 = ThreadWatch.cpuNanos(threads[0]);
         Thread.sleep(200);
         long burned = ThreadWatch.cpuNanos(threads[0]) - cpu0;
@@ -72,9 +72,9 @@ class FutexFlagTest {
         FutexFlag flag = new FutexFlag(backend);
         Waiters waiters = new Waiters();
         Thread waiter = waiters.start("waiter", flag::awaitRaised);
-        Waiters.awaitWaitCalls(flag.word(), 1);
+        Waiters.awaitWaits(flag.word(), 1);
         Waiters.wakeOneSleeper(flag.word()); // the word still holds 0
-        Waiters.awaitWaitCalls(flag.word(), 2); // it went back to sleep
+        Waiters.awaitWaits(flag.word(), 2); // it went back to sleep
         assertTrue(waiter.isAlive(), "the waiter returned although the flag is down");
         flag.raise();
         waiters.joinAll("the waiter missed the real raise");
@@ -127,7 +127,7 @@ class FutexFlagTest {
             flag.awaitRaisedUninterruptibly();
             stillInterrupted.set(Thread.currentThread().isInterrupted());
         });
-        Waiters.awaitWaitCalls(flag.word(), 2);
+        Waiters.awaitWaits(flag.word(), 2);
         interruptible.interrupt();
         plain.interrupt();
         interruptible.join(Waiters.JOIN_MILLIS);

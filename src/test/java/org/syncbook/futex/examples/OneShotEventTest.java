@@ -38,7 +38,7 @@ class OneShotEventTest {
         for (int i = 0; i < 4; i++) {
             waiters.start("waiter-" + i, event::await);
         }
-        Waiters.awaitWaitCalls(event.word(), 4);
+        Waiters.awaitWaits(event.word(), 4);
         event.set();
         waiters.joinAll("set() left a waiter asleep");
         assertEquals(1, event.word().counters().wakes(), "wake calls");

@@ -1,25 +1,19 @@
 package org.syncbook.futex.examples;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.syncbook.futex.Futex;
 import org.syncbook.futex.FutexBackend;
 import org.syncbook.futex.Futexes;
+import org.syncbook.grading.TestThreads;
 import org.syncbook.mem.HeapIntWord;
 
 /** What the tests of this package share: futexes of each back end, and waiter threads that report failures. */
-final class Waiters {
+final class Waiters extends TestThreads {
     /** Every bounded join of these tests waits at most this long: far beyond any correct run. */
     static final long JOIN_MILLIS = 10_000;
 
-    private final List<Thread> threads = new ArrayList<>();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-    interface Body {
-        void run() throws Exception;
+    Waiters() {
+        super(JOIN_MILLIS);
     }
 
     /** A futex of {@code backend} holding {@code initial}: off-heap for Linux, a heap word for the portable back end. */
@@ -28,41 +22,8 @@ final class Waiters {
                 : Futexes.portable(new HeapIntWord(initial));
     }
 
-    /** Starts a daemon thread running {@code body}; its failure is rethrown by {@link #joinAll}. */
-    Thread start(String name, Body body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
-            }
-        }, name);
-        t.setDaemon(true);
-        threads.add(t);
-        t.start();
-        return t;
-    }
-
-    /** Joins every thread started here, failing with {@code what} if one is still running after the bound. */
-    void joinAll(String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + JOIN_MILLIS;
-        for (Thread t : threads) {
-            t.join(Math.max(1, deadline - System.currentTimeMillis()));
-            assertFalse(t.isAlive(), what + ": thread " + t.getName() + " still running after " + JOIN_MILLIS + " ms");
-        }
-        rethrow();
-    }
-
-    /** Rethrows the first failure of a started thread. */
-    void rethrow() {
-        Throwable e = failure.get();
-        if (e != null) {
-            throw new AssertionError("a thread failed: " + e, e);
-        }
-    }
-
     /** Waits until {@code futex} has had {@code waits} wait calls (so a waiter is asleep or about to be). */
-    static void awaitWaitCalls(Futex futex, long waits) throws InterruptedException {
+    static void awaitWaits(Futex futex, long waits) throws InterruptedException {
         long deadline = System.currentTimeMillis() + JOIN_MILLIS;
         while (futex.counters().waits() < waits && System.currentTimeMillis() < deadline) {
             Thread.sleep(1);

@@ -65,7 +65,7 @@ class WindowFutexTest {
                 f.await(0);
             }
         });
-        Waiters.awaitWaitCalls(f, 1);
+        Waiters.awaitWaits(f, 1);
         f.set(1);
         f.wakeAll();
         waiters.joinAll("the wake did not reach the sleeper");
