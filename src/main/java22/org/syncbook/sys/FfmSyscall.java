@@ -22,6 +22,7 @@ import java.lang.invoke.VarHandle;
  * Every argument is passed as a {@code long}, as glibc's {@code syscall()} reads its variadic
  * arguments; the kernel truncates the ones it declares as 32-bit.
  */
+@SuppressWarnings("restricted") // downcallHandle is restricted: the JVMs that load this class run with --enable-native-access
 final class FfmSyscall implements FutexCall.Binding {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
