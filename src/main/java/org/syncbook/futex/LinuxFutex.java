@@ -166,18 +166,21 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
 
     @Override
     public void lockPi() {
-        while (!lockPiUntil(0)) {
-            // only EINTR gets here: try again
-        }
+        lockPiWith(0); // no timespec: wait as long as it takes
     }
 
     @Override
     public boolean lockPi(long timeout, TimeUnit unit) {
         long nanos = Timeouts.nanos(timeout, unit);
         long now = Clocks.read(Clock.REALTIME); // FUTEX_LOCK_PI measures its absolute timeout on CLOCK_REALTIME
-        long deadline = now + nanos < now ? 0 : now + nanos;
+        boolean forever = now + nanos < now;    // a deadline past the end of time: no timeout at all
+        return lockPiWith(forever ? 0 : Timespec.of(now + nanos));
+    }
+
+    /** {@code FUTEX_LOCK_PI} with the timespec at {@code timespec} (0 for none), again after a signal. */
+    private boolean lockPiWith(long timespec) {
         while (true) {
-            long r = piCall(LOCK_PI, deadline == 0 ? 0 : Timespec.of(deadline));
+            long r = piCall(LOCK_PI, timespec);
             if (r == 0) {
                 return true;
             }
@@ -188,17 +191,6 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
                 throwPi(r, "FUTEX_LOCK_PI");
             }
         }
-    }
-
-    private boolean lockPiUntil(long timespec) {
-        long r = piCall(LOCK_PI, timespec);
-        if (r == 0) {
-            return true;
-        }
-        if (r != -EINTR) {
-            throwPi(r, "FUTEX_LOCK_PI");
-        }
-        return false;
     }
 
     @Override
