@@ -20,6 +20,11 @@ import org.syncbook.futex.Futexes;
  *   <tr><td>{@code writerWake}</td><td>any</td><td>bumped by every wake meant for a writer; writers sleep here</td></tr>
  * </table>
  *
+ * <p>A writer sleeps only while the state is marked (odd) or write-locked. Between its mark and
+ * its sleep, a writer may take the lock, let go, and readers come in: a state of 2 readers
+ * without the mark, whose last reader would wake nobody. So a writer that finds its mark gone
+ * marks again before it sleeps.
+ *
  * <p>{@code sleepers} counts the threads between announcing a sleep and coming back from it, on
  * either word; a writer's unlock wakes only when it is not 0 (as the condition variable of
  * chapter 5 skips its wake when nobody waits). It is not a futex word: nobody sleeps on it.
@@ -110,7 +115,8 @@ public final class RwLock3 {
             }
             sleepers.incrementAndGet(); // volatile: announced before we look at the state <2>
             int w = writerWake.getAcquire(); // read the counter first, the state second (as in step 2)
-            if (state.get() >= 2) {
+            int now = state.get();
+            if ((now & 1) == 1 && now > 1) { // sleep only while marked or write-locked <4>
                 writerWake.await(w);
             }
             sleepers.decrementAndGet();

@@ -182,7 +182,8 @@ public final class RwLockUpgradeable {
             }
             sleepers.incrementAndGet(); // volatile: announced before we look at the state
             int w = writerWake.getAcquire(); // the counter first, the state second
-            if (state.get() > WAITING) {
+            int now = state.get();
+            if ((now & WAITING) != 0 && now > WAITING) { // only while marked or write-locked, as in RwLock3
                 writerWake.await(w);
             }
             sleepers.decrementAndGet();
