@@ -14,10 +14,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.syncbook.futex.FutexBackend;
+import org.syncbook.futex.Futexes;
 import org.syncbook.lock.FutexMutex;
 import org.syncbook.lock.Mutex1;
 import org.syncbook.lock.Mutex2;
 import org.syncbook.lock.Mutex3;
+import org.syncbook.mem.HeapIntWord;
 
 /**
  * Chapter 4: what one uncontended lock and unlock costs, a single thread taking a lock nobody else
@@ -31,6 +33,7 @@ import org.syncbook.lock.Mutex3;
  *   <tr><td>{@code Mutex1}</td><td>step 1 on a Linux futex: a wake system call on every unlock</td></tr>
  *   <tr><td>{@code Mutex2}, {@code Mutex3}</td><td>steps 2 and 3: no futex call when uncontended</td></tr>
  *   <tr><td>{@code FutexMutex}</td><td>the last step, through {@code lock()}/{@code unlock()} in try/finally</td></tr>
+ *   <tr><td>{@code FutexMutexHeap}</td><td>the same on the portable back end with a heap word: what the off-heap word's checks cost</td></tr>
  *   <tr><td>{@code FutexMutexGuard}</td><td>the same through {@code try (Guard held = mutex.guard())}</td></tr>
  *   <tr><td>{@code ReentrantLock}</td><td>{@code lock(); try { counter++; } finally { unlock(); }}</td></tr>
  *   <tr><td>{@code synchronized}</td><td>{@code synchronized (monitor) { counter++; }}</td></tr>
@@ -43,7 +46,7 @@ import org.syncbook.lock.Mutex3;
 @Fork(value = 1, jvmArgsAppend = BenchJvm.NATIVE_ACCESS)
 @State(Scope.Thread)
 public class MutexBenchmark {
-    @Param({"Mutex1", "Mutex2", "Mutex3", "FutexMutex", "FutexMutexGuard", "ReentrantLock", "synchronized"})
+    @Param({"Mutex1", "Mutex2", "Mutex3", "FutexMutex", "FutexMutexHeap", "FutexMutexGuard", "ReentrantLock", "synchronized"})
     String lock;
 
     private Subject subject;
@@ -124,6 +127,20 @@ public class MutexBenchmark {
                         }
                     };
                 }
+                case "FutexMutexHeap": {
+                    FutexMutex m = new FutexMutex(Futexes.portable(new HeapIntWord(0)));
+                    return new Subject() {
+                        @Override
+                        long increment() {
+                            m.lock();
+                            try {
+                                return ++counter;
+                            } finally {
+                                m.unlock();
+                            }
+                        }
+                    };
+                }
                 case "FutexMutexGuard": {
                     FutexMutex m = new FutexMutex(linux);
                     return new Subject() {
@@ -161,7 +178,7 @@ public class MutexBenchmark {
                     };
                 }
                 default: throw new IllegalArgumentException("unknown lock " + name
-                        + "; use Mutex1, Mutex2, Mutex3, FutexMutex, FutexMutexGuard, ReentrantLock or synchronized");
+                        + "; use Mutex1, Mutex2, Mutex3, FutexMutex, FutexMutexHeap, FutexMutexGuard, ReentrantLock or synchronized");
             }
         }
     }

@@ -42,7 +42,7 @@ public class MutexContendedBenchmark {
     /** The one lock both threads share. */
     @State(Scope.Benchmark)
     public static class Shared {
-        @Param({"Mutex1", "Mutex2", "Mutex3", "FutexMutex", "ReentrantLock", "synchronized"})
+        @Param({"Mutex1", "Mutex2", "Mutex3", "FutexMutex", "FutexMutexHeap", "ReentrantLock", "synchronized"})
         String lock;
 
         @Param({"TWO_CPUS", "SAME_CPU"})
