@@ -53,7 +53,7 @@ public class MutexBenchmark {
 
     @Setup
     public void create() {
-        subject = Subject.create(lock);
+        subject = create(lock);
     }
 
     @Benchmark
@@ -61,125 +61,43 @@ public class MutexBenchmark {
         return subject.increment();
     }
 
-    /** A lock and the counter it guards; {@link MutexContendedBenchmark} uses the same ones. */
-    abstract static class Subject {
-        long counter; // guarded by the subject's lock
-
-        /** Takes the lock, increments the counter, releases the lock; returns the new count. */
-        abstract long increment();
-
-        static Subject create(String name) {
-            FutexBackend linux = FutexBackend.LINUX;
-            switch (name) {
-                case "Mutex1": {
-                    Mutex1 m = new Mutex1(linux);
-                    return new Subject() {
-                        @Override
-                        long increment() {
-                            m.lock();
-                            try {
-                                return ++counter;
-                            } finally {
-                                m.unlock();
-                            }
-                        }
-                    };
-                }
-                case "Mutex2": {
-                    Mutex2 m = new Mutex2(linux);
-                    return new Subject() {
-                        @Override
-                        long increment() {
-                            m.lock();
-                            try {
-                                return ++counter;
-                            } finally {
-                                m.unlock();
-                            }
-                        }
-                    };
-                }
-                case "Mutex3": {
-                    Mutex3 m = new Mutex3(linux);
-                    return new Subject() {
-                        @Override
-                        long increment() {
-                            m.lock();
-                            try {
-                                return ++counter;
-                            } finally {
-                                m.unlock();
-                            }
-                        }
-                    };
-                }
-                case "FutexMutex": {
-                    FutexMutex m = new FutexMutex(linux);
-                    return new Subject() {
-                        @Override
-                        long increment() {
-                            m.lock();
-                            try {
-                                return ++counter;
-                            } finally {
-                                m.unlock();
-                            }
-                        }
-                    };
-                }
-                case "FutexMutexHeap": {
-                    FutexMutex m = new FutexMutex(Futexes.portable(new HeapIntWord(0)));
-                    return new Subject() {
-                        @Override
-                        long increment() {
-                            m.lock();
-                            try {
-                                return ++counter;
-                            } finally {
-                                m.unlock();
-                            }
-                        }
-                    };
-                }
-                case "FutexMutexGuard": {
-                    FutexMutex m = new FutexMutex(linux);
-                    return new Subject() {
-                        @Override
-                        long increment() {
-                            try (FutexMutex.Guard held = m.guard()) {
-                                return ++counter;
-                            }
-                        }
-                    };
-                }
-                case "ReentrantLock": {
-                    ReentrantLock m = new ReentrantLock();
-                    return new Subject() {
-                        @Override
-                        long increment() {
-                            m.lock();
-                            try {
-                                return ++counter;
-                            } finally {
-                                m.unlock();
-                            }
-                        }
-                    };
-                }
-                case "synchronized": {
-                    Object m = new Object();
-                    return new Subject() {
-                        @Override
-                        long increment() {
-                            synchronized (m) {
-                                return ++counter;
-                            }
-                        }
-                    };
-                }
-                default: throw new IllegalArgumentException("unknown lock " + name
-                        + "; use Mutex1, Mutex2, Mutex3, FutexMutex, FutexMutexHeap, FutexMutexGuard, ReentrantLock or synchronized");
+    /** The lock named {@code name}, guarding its counter; {@link MutexContendedBenchmark} uses the same ones. */
+    static Subject create(String name) {
+        FutexBackend linux = FutexBackend.LINUX;
+        switch (name) {
+            case "Mutex1": {
+                Mutex1 m = new Mutex1(linux);
+                return Subject.lockedBy(m::lock, m::unlock);
             }
+            case "Mutex2": {
+                Mutex2 m = new Mutex2(linux);
+                return Subject.lockedBy(m::lock, m::unlock);
+            }
+            case "Mutex3": {
+                Mutex3 m = new Mutex3(linux);
+                return Subject.lockedBy(m::lock, m::unlock);
+            }
+            case "FutexMutex":
+                return Subject.lockedBy(new FutexMutex(linux));
+            case "FutexMutexHeap":
+                return Subject.lockedBy(new FutexMutex(Futexes.portable(new HeapIntWord(0))));
+            case "FutexMutexGuard": {
+                FutexMutex m = new FutexMutex(linux);
+                return new Subject() {
+                    @Override
+                    long increment() {
+                        try (FutexMutex.Guard held = m.guard()) {
+                            return ++counter;
+                        }
+                    }
+                };
+            }
+            case "ReentrantLock":
+                return Subject.lockedBy(new ReentrantLock());
+            case "synchronized":
+                return Subject.synchronizedOnAMonitor();
+            default: throw new IllegalArgumentException("unknown lock " + name
+                    + "; use Mutex1, Mutex2, Mutex3, FutexMutex, FutexMutexHeap, FutexMutexGuard, ReentrantLock or synchronized");
         }
     }
 }

@@ -12,23 +12,12 @@ final class PthreadLocks {
     private PthreadLocks() {
     }
 
-    /** A lock and the counter it guards. */
-    abstract static class Subject {
-        long counter; // guarded by the subject's lock
-
-        /** Takes the lock, increments the counter, releases the lock; returns the new count. */
-        abstract long increment();
-
-        void close() {
-        }
-    }
-
     static Subject create(String name) {
         switch (name) {
             case "PthreadMutex": return new Wrapped();
             case "PthreadRaw": return new Raw();
-            case "ReentrantLock": return new Reentrant();
-            case "synchronized": return new Monitor();
+            case "ReentrantLock": return Subject.lockedBy(new ReentrantLock());
+            case "synchronized": return Subject.synchronizedOnAMonitor();
             default: throw new IllegalArgumentException(
                     "unknown lock " + name + "; use PthreadMutex, PthreadRaw, ReentrantLock or synchronized");
         }
@@ -75,31 +64,6 @@ final class PthreadLocks {
         @Override
         void close() {
             PthreadLib.pthread_mutex_destroy(address);
-        }
-    }
-
-    static final class Reentrant extends Subject {
-        private final ReentrantLock lock = new ReentrantLock();
-
-        @Override
-        long increment() {
-            lock.lock();
-            try {
-                return ++counter;
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    static final class Monitor extends Subject {
-        private final Object monitor = new Object();
-
-        @Override
-        long increment() {
-            synchronized (monitor) {
-                return ++counter;
-            }
         }
     }
 }

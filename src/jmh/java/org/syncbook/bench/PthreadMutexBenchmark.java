@@ -40,7 +40,7 @@ public class PthreadMutexBenchmark {
     @Param({"PthreadMutex", "PthreadRaw", "ReentrantLock", "synchronized"})
     String lock;
 
-    private PthreadLocks.Subject subject;
+    private Subject subject;
 
     @Setup
     public void create() {

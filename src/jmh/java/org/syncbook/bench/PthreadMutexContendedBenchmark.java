@@ -1,6 +1,5 @@
 package org.syncbook.bench;
 
-import java.util.BitSet;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,9 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.ThreadParams;
 import org.syncbook.measure.Placement;
-import org.syncbook.sys.Cpus;
 
 /**
  * Chapter 2: two threads taking the same lock as fast as they can, each around a one-field critical
@@ -45,10 +42,8 @@ public class PthreadMutexContendedBenchmark {
         @Param({"PthreadMutex", "PthreadRaw", "ReentrantLock", "synchronized"})
         String lock;
 
-        @Param({"TWO_CPUS", "SAME_CPU"})
-        Placement placement;
 
-        PthreadLocks.Subject subject;
+        Subject subject;
 
         @Setup(Level.Trial)
         public void create() {
@@ -61,30 +56,8 @@ public class PthreadMutexContendedBenchmark {
         }
     }
 
-    /** Each JMH thread pins itself to its CPU, and gives its CPUs back at the end. */
-    @State(Scope.Thread)
-    public static class Pin {
-        private BitSet processCpus;
-
-        @Setup(Level.Iteration)
-        public void pin(Shared shared, ThreadParams thread) {
-            if (processCpus == null) {
-                processCpus = Cpus.allowed(); // before the first pinning: what this process may use
-            }
-            Cpus.allow(processCpus);
-            shared.placement.pin(thread.getThreadIndex() % 2);
-        }
-
-        @TearDown(Level.Trial)
-        public void unpin() {
-            if (processCpus != null) {
-                Cpus.allow(processCpus);
-            }
-        }
-    }
-
     @Benchmark
-    public long lockUnlock(Shared shared, Pin pin) {
+    public long lockUnlock(Shared shared, PinnedThread pinned) {
         return shared.subject.increment();
     }
 }
