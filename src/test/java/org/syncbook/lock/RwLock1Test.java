@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.syncbook.futex.Futex;
 import org.syncbook.futex.FutexBackend;
 
 /**
@@ -21,15 +20,7 @@ class RwLock1Test extends RwLockContractTest {
     @Override
     Rw create(FutexBackend backend) {
         RwLock1 lock = new RwLock1(backend);
-        return new Rw() {
-            @Override public void readLock() { lock.readLock(); }
-            @Override public void readUnlock() { lock.readUnlock(); }
-            @Override public void writeLock() { lock.writeLock(); }
-            @Override public void writeUnlock() { lock.writeUnlock(); }
-            @Override public Futex writerSleepsOn() { return lock.state(); }
-            @Override public Futex readerSleepsOn() { return lock.state(); }
-            @Override public long futexCalls() { return lock.state().counters().total(); }
-        };
+        return Rw.of(lock::readLock, lock::readUnlock, lock::writeLock, lock::writeUnlock, lock.state(), lock.state());
     }
 
     @ParameterizedTest

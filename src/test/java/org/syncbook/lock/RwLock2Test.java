@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.syncbook.futex.Futex;
 import org.syncbook.futex.FutexBackend;
 
 /** {@link RwLock2}: writers sleep on their own wake counter. */
@@ -14,17 +13,7 @@ class RwLock2Test extends RwLockContractTest {
     @Override
     Rw create(FutexBackend backend) {
         RwLock2 lock = new RwLock2(backend);
-        return new Rw() {
-            @Override public void readLock() { lock.readLock(); }
-            @Override public void readUnlock() { lock.readUnlock(); }
-            @Override public void writeLock() { lock.writeLock(); }
-            @Override public void writeUnlock() { lock.writeUnlock(); }
-            @Override public Futex writerSleepsOn() { return lock.writerWake(); }
-            @Override public Futex readerSleepsOn() { return lock.state(); }
-            @Override public long futexCalls() {
-                return lock.state().counters().total() + lock.writerWake().counters().total();
-            }
-        };
+        return Rw.of(lock::readLock, lock::readUnlock, lock::writeLock, lock::writeUnlock, lock.writerWake(), lock.state());
     }
 
     @ParameterizedTest

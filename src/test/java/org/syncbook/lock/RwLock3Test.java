@@ -26,17 +26,7 @@ class RwLock3Test extends RwLockContractTest {
     }
 
     static Rw adapt(RwLock3 lock) {
-        return new Rw() {
-            @Override public void readLock() { lock.readLock(); }
-            @Override public void readUnlock() { lock.readUnlock(); }
-            @Override public void writeLock() { lock.writeLock(); }
-            @Override public void writeUnlock() { lock.writeUnlock(); }
-            @Override public Futex writerSleepsOn() { return lock.writerWake(); }
-            @Override public Futex readerSleepsOn() { return lock.state(); }
-            @Override public long futexCalls() {
-                return lock.state().counters().total() + lock.writerWake().counters().total();
-            }
-        };
+        return Rw.of(lock::readLock, lock::readUnlock, lock::writeLock, lock::writeUnlock, lock.writerWake(), lock.state());
     }
 
     @ParameterizedTest

@@ -44,6 +44,29 @@ abstract class RwLockContractTest {
 
         /** Futex calls on every word together. */
         long futexCalls();
+
+        /**
+         * The four operations of a lock, and its words: the writer's, the reader's (the same word
+         * for a one-word lock) and any others it sleeps on; {@link #futexCalls()} sums them all.
+         */
+        static Rw of(Runnable readLock, Runnable readUnlock, Runnable writeLock, Runnable writeUnlock,
+                     Futex writerSleepsOn, Futex readerSleepsOn, Futex... otherWords) {
+            java.util.Set<Futex> words = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            words.add(writerSleepsOn);
+            words.add(readerSleepsOn);
+            words.addAll(java.util.Arrays.asList(otherWords));
+            return new Rw() {
+                @Override public void readLock() { readLock.run(); }
+                @Override public void readUnlock() { readUnlock.run(); }
+                @Override public void writeLock() { writeLock.run(); }
+                @Override public void writeUnlock() { writeUnlock.run(); }
+                @Override public Futex writerSleepsOn() { return writerSleepsOn; }
+                @Override public Futex readerSleepsOn() { return readerSleepsOn; }
+                @Override public long futexCalls() {
+                    return words.stream().mapToLong(w -> w.counters().total()).sum();
+                }
+            };
+        }
     }
 
     abstract Rw create(FutexBackend backend);

@@ -23,17 +23,8 @@ class RwLockReadWriteTest extends RwLockContractTest {
     }
 
     static Rw adapt(RwLockReadWrite lock) {
-        return new Rw() {
-            @Override public void readLock() { lock.readLock().lock(); }
-            @Override public void readUnlock() { lock.readLock().unlock(); }
-            @Override public void writeLock() { lock.writeLock().lock(); }
-            @Override public void writeUnlock() { lock.writeLock().unlock(); }
-            @Override public Futex writerSleepsOn() { return lock.writerWake(); }
-            @Override public Futex readerSleepsOn() { return lock.state(); }
-            @Override public long futexCalls() {
-                return lock.state().counters().total() + lock.writerWake().counters().total();
-            }
-        };
+        return Rw.of(lock.readLock()::lock, lock.readLock()::unlock, lock.writeLock()::lock, lock.writeLock()::unlock,
+                lock.writerWake(), lock.state());
     }
 
     @ParameterizedTest
