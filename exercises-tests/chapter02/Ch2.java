@@ -3,22 +3,16 @@ package chapter02;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.syncbook.workbook.NotDoneYet;
+import org.syncbook.grading.ExerciseExtension;
 
 /** What chapter 2's graders share: threads whose result, failure or hang the test reports in words. */
 final class Ch2 {
     /** How long a grader waits for a thread that should be done at once; scaled like the time limits. */
-    static final long PATIENCE_MILLIS = Math.round(3_000 * scale());
+    static final long PATIENCE_MILLIS = Math.round(3_000 * ExerciseExtension.timeoutScale());
 
     private Ch2() {
     }
 
-    static double scale() {
-        try {
-            return Math.max(0.1, Double.parseDouble(System.getProperty("workbook.timeout.scale", "1")));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     /** One piece of a test on a daemon thread of its own (a thread stuck in C never keeps the JVM alive). */
     static final class Job<T> {

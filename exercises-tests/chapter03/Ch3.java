@@ -8,22 +8,16 @@ import org.syncbook.futex.Futexes;
 import org.syncbook.futex.examples.WindowFutex;
 import org.syncbook.grading.Workers;
 import org.syncbook.mem.HeapIntWord;
+import org.syncbook.grading.ExerciseExtension;
 
 /** What chapter 3's graders share: futexes of both back ends, and threads that report what went wrong. */
 final class Ch3 {
     /** How long a grader waits for a thread that should be done at once; scaled like the time limits. */
-    static final long PATIENCE_MILLIS = Math.round(5_000 * scale());
+    static final long PATIENCE_MILLIS = Math.round(5_000 * ExerciseExtension.timeoutScale());
 
     private Ch3() {
     }
 
-    static double scale() {
-        try {
-            return Math.max(0.1, Double.parseDouble(System.getProperty("workbook.timeout.scale", "1")));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     /** A futex holding {@code initial}: the system call on an off-heap word, or the portable one on a heap word. */
     static Futex futex(FutexBackend backend, int initial) {

@@ -20,6 +20,7 @@ import org.syncbook.grading.Impl;
 import org.syncbook.grading.TestThreads;
 import org.syncbook.grading.ThreadWatch;
 import org.syncbook.grading.Workers;
+import org.syncbook.grading.ExerciseExtension;
 
 /**
  * The timing bounds here are generous on purpose: a wait must not end before its deadline (that is
@@ -29,7 +30,7 @@ import org.syncbook.grading.Workers;
         hint = "chapter 3, 'Timeouts and deadlines'", timeoutSeconds = 30)
 class ValueWaitTest {
     /** How late after its deadline a wait may return before the grader calls it late. */
-    private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(Math.round(1000 * Ch3.scale()));
+    private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(Math.round(1000 * ExerciseExtension.timeoutScale()));
 
     interface Wait {
         void set(int value);

@@ -60,7 +60,8 @@ public final class ExerciseExtension implements InvocationInterceptor {
         }
     }
 
-    private static double timeoutScale() {
+    /** {@code -Dworkbook.timeout.scale}: every time limit and patience of the grader is multiplied by it. */
+    public static double timeoutScale() {
         String scale = System.getProperty("workbook.timeout.scale", "1");
         try {
             double value = Double.parseDouble(scale);
