@@ -27,4 +27,11 @@ abstract class DelegatingWord implements IntWord {
     @Override public final int getAndSetRelease(int v) { return word.getAndSetRelease(v); }
     @Override public final int getAndAdd(int d) { return word.getAndAdd(d); }
     @Override public final int getAndAddRelease(int d) { return word.getAndAddRelease(d); }
+
+    /** Both back ends refuse a negative thread count to wake or requeue, before doing anything. */
+    static void checkCount(int count, String what) {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot " + what + " a negative number of threads: " + count);
+        }
+    }
 }

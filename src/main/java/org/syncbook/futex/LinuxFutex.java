@@ -290,12 +290,6 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
         return r;
     }
 
-    static void checkCount(int count, String what) {
-        if (count < 0) {
-            throw new IllegalArgumentException("cannot " + what + " a negative number of threads: " + count);
-        }
-    }
-
     @Override
     public String toString() {
         String value;

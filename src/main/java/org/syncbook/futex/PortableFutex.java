@@ -96,7 +96,7 @@ public final class PortableFutex extends DelegatingWord implements Futex {
 
     @Override
     public int wake(int count) {
-        LinuxFutex.checkCount(count, "wake");
+        checkCount(count, "wake");
         if (count == 0) {
             return 0; // no call, as on the Linux back end
         }
@@ -106,8 +106,8 @@ public final class PortableFutex extends DelegatingWord implements Futex {
 
     @Override
     public int requeue(int wakeCount, Futex target, int requeueCount) {
-        LinuxFutex.checkCount(wakeCount, "wake");
-        LinuxFutex.checkCount(requeueCount, "requeue");
+        checkCount(wakeCount, "wake");
+        checkCount(requeueCount, "requeue");
         PortableFutex to = sameKind(target); // a refused call is not counted
         counters.countRequeue();
         return ParkingLot.requeue(key, to.key, wakeCount, requeueCount, false, word, 0);
@@ -115,8 +115,8 @@ public final class PortableFutex extends DelegatingWord implements Futex {
 
     @Override
     public int cmpRequeue(int expected, int wakeCount, Futex target, int requeueCount) {
-        LinuxFutex.checkCount(wakeCount, "wake");
-        LinuxFutex.checkCount(requeueCount, "requeue");
+        checkCount(wakeCount, "wake");
+        checkCount(requeueCount, "requeue");
         PortableFutex to = sameKind(target);
         counters.countRequeue();
         return ParkingLot.requeue(key, to.key, wakeCount, requeueCount, true, word, expected);
