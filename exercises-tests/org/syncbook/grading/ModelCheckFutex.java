@@ -12,10 +12,11 @@ import org.syncbook.mem.HeapIntWord;
 /**
  * A futex for the model checker ({@link ModelCheck}): the portable back end's contract on a heap
  * word, but with the wait list inside this object, guarded by its monitor, instead of in the
- * parking lot's static table. Lincheck 3.7 resets static state between the interleavings it
- * explores, and the parking lot's table of lists and locks did not survive that (lists whose size
- * and contents disagreed, a bucket lock held by a thread of an earlier run). Here everything a
- * run touches is created by that run.
+ * parking lot's static table. Under Lincheck 3.7 the parking lot (static buckets, each a
+ * {@code ReentrantLock} and an {@code ArrayList}, shared by every run) made correct locks fail:
+ * {@code Mutex2} reported as hung, an {@code IllegalMonitorStateException} from a bucket lock, a
+ * list whose size and contents disagreed. Here everything a run touches is created by that run,
+ * and the check-then-sleep is guarded by this object's monitor, which Lincheck models directly.
  *
  * <p>Plain and interruptible waits and wakes only: timed waits, requeues and PI calls throw
  * {@link UnsupportedOperationException}, and {@link #counters()} counts nothing (the model checker
