@@ -72,9 +72,11 @@ class ThreeStateMutexTest {
         Ch4.assertNoLostWakeups(word, newMutex(word), 6, 1_000, WHERE);
     }
 
+    // tag::model-check[]
     @Test
     @DisplayName("model check: 3 threads lock and unlock once each, 500 interleavings, none leaves a thread asleep for good")
     void modelCheck() {
         ModelCheck.mutex(WHERE, ThreeStateMutexTest::newMutex, 3, 1, 500);
     }
+    // end::model-check[]
 }

@@ -73,12 +73,14 @@ class MutexModelCheckTest {
     @DisplayName("BROKEN: a woken waiter that takes the lock as 1, not 2, is caught as a lost wake-up")
     void wokenWaiterForgetsTheOthers() {
         AssertionError e = failure(word -> new Adapter(() -> {
+            // tag::woken-takes-1[]
             if (word.compareAndExchangeAcquire(0, 1) != 0) {
                 while (word.compareAndExchangeAcquire(0, 1) != 0) { // BROKEN: the other sleepers are forgotten
                     word.compareAndSet(1, 2);
                     word.await(2);
                 }
             }
+            // end::woken-takes-1[]
         }, () -> {
             if (word.getAndSetRelease(0) == 2) {
                 word.wake(1);
@@ -93,10 +95,12 @@ class MutexModelCheckTest {
         AssertionError e = failure(word -> {
             Mutex2 sleeping = new Mutex2(word);
             return new Adapter(sleeping::lock, () -> {
+                // tag::wake-before-release[]
                 if (word.get() == 2) {
                     word.wake(1); // BROKEN: the woken waiter finds the word still 2 and sleeps again
                 }
                 word.setRelease(0);
+                // end::wake-before-release[]
             });
         });
         assertNames(e, ModelCheck.LOST_WAKEUP_MESSAGE);
