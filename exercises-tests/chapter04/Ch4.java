@@ -3,6 +3,7 @@ package chapter04;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.syncbook.futex.Futex;
@@ -35,21 +36,6 @@ final class Ch4 {
 
     static String on(FutexBackend backend) {
         return backend == FutexBackend.LINUX ? "on the Linux futex" : "on the portable futex (heap word)";
-    }
-
-    /** A mutex made of two calls, for the checks below and the model checker. */
-    static ModelCheck.Mutex mutex(Runnable lock, Runnable unlock) {
-        return new ModelCheck.Mutex() {
-            @Override
-            public void lock() {
-                lock.run();
-            }
-
-            @Override
-            public void unlock() {
-                unlock.run();
-            }
-        };
     }
 
     /** A counter only the lock under test protects: plain, so a lost update shows two threads inside. */
@@ -144,11 +130,35 @@ final class Ch4 {
         }
     }
 
-    /** An unlock that lands between a waiter's look at the word and its sleep must not be lost. */
+    /**
+     * An unlock that lands between a waiter's look at the word and its sleep must not be lost. The
+     * holder is a thread of its own (a lock with an owner refuses an unlock from anyone else); the
+     * waiter, inside its window, asks it to unlock and waits until it has.
+     */
     static void assertUnlockInTheWindowIsSeen(WindowFutex word, ModelCheck.Mutex mutex, String where) throws Exception {
-        mutex.lock();
-        word.beforeNextSleep(mutex::unlock); // runs in the waiter, after its last look, before its sleep
         TestThreads threads = new TestThreads(PATIENCE_MILLIS * 2);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        threads.start("holder", () -> {
+            mutex.lock();
+            held.countDown();
+            release.await();
+            mutex.unlock();
+            released.countDown();
+        });
+        if (!held.await(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)) {
+            threads.rethrow();
+            fail("a thread could not take a free lock; look at " + where);
+        }
+        word.beforeNextSleep(() -> { // runs in the waiter, after its last look, before its sleep
+            release.countDown();
+            try {
+                released.await(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         threads.start("waiter", () -> {
             mutex.lock();
             mutex.unlock();

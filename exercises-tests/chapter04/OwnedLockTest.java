@@ -17,8 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.syncbook.futex.Futex;
 import org.syncbook.futex.FutexBackend;
+import org.syncbook.futex.examples.WindowFutex;
 import org.syncbook.grading.Exercise;
 import org.syncbook.grading.Impl;
+import org.syncbook.grading.ModelCheck;
 import org.syncbook.grading.TestThreads;
 import org.syncbook.lock.FutexMutex;
 
@@ -166,7 +168,7 @@ class OwnedLockTest {
     @EnumSource(FutexBackend.class)
     void excludesThroughEveryWayIn(FutexBackend backend) throws Exception {
         Lock lock = newLock(Ch4.futex(backend));
-        Ch4.assertExcludes(Ch4.mutex(() -> {
+        Ch4.assertExcludes(ModelCheck.Mutex.of(() -> {
             try {
                 switch (new Random().nextInt(4)) {
                     case 0 -> lock.lock();
@@ -188,11 +190,19 @@ class OwnedLockTest {
         }, lock::unlock), 4, 5_000, OWNER);
     }
 
+    @ParameterizedTest(name = "an unlock between a waiter''s last look and its sleep is not lost ({0})")
+    @EnumSource(FutexBackend.class)
+    void unlockInTheWindow(FutexBackend backend) throws Exception {
+        WindowFutex word = Ch4.window(backend);
+        Lock lock = newLock(word);
+        Ch4.assertUnlockInTheWindowIsSeen(word, ModelCheck.Mutex.of(lock::lock, lock::unlock), OWNER);
+    }
+
     @ParameterizedTest(name = "no wake-up is lost: 6 threads x 1,000 lock/unlock, some holding long enough for the others to sleep ({0})")
     @EnumSource(FutexBackend.class)
     void noLostWakeups(FutexBackend backend) throws Exception {
         Futex word = Ch4.futex(backend);
         Lock lock = newLock(word);
-        Ch4.assertNoLostWakeups(word, Ch4.mutex(lock::lock, lock::unlock), 6, 1_000, OWNER);
+        Ch4.assertNoLostWakeups(word, ModelCheck.Mutex.of(lock::lock, lock::unlock), 6, 1_000, OWNER);
     }
 }

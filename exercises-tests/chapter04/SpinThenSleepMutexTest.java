@@ -14,18 +14,30 @@ import org.syncbook.grading.Impl;
 import org.syncbook.grading.ModelCheck;
 import org.syncbook.lock.FutexMutex;
 
+/** Exercise 4.3: {@link MutexChecks} with a budget of 100, and the budget itself. */
 @Exercise(id = "4.3", title = "Spin a little, then sleep", file = "SpinThenSleepMutex.java",
         hint = "chapter 4, 'Spin, then sleep'", timeoutSeconds = 40)
-class SpinThenSleepMutexTest {
+class SpinThenSleepMutexTest extends MutexChecks {
     private static final String WHERE = "chapter 4, 'Spin, then sleep'";
+
+    /** The shared checks run with a budget of 100 spins. */
+    @Override
+    ModelCheck.Mutex newMutex(Futex word) {
+        return newMutex(word, 100);
+    }
+
+    @Override
+    String where() {
+        return WHERE;
+    }
 
     private static ModelCheck.Mutex newMutex(Futex word, int spins) {
         return Impl.pick(() -> {
             FutexMutex m = new FutexMutex(word, spins); // the reference's spin-then-sleep with a budget
-            return Ch4.mutex(m::lock, m::unlock);
+            return ModelCheck.Mutex.of(m::lock, m::unlock);
         }, () -> {
             SpinThenSleepMutex m = new SpinThenSleepMutex(word, spins);
-            return Ch4.mutex(m::lock, m::unlock);
+            return ModelCheck.Mutex.of(m::lock, m::unlock);
         });
     }
 
@@ -34,13 +46,6 @@ class SpinThenSleepMutexTest {
     void sleepsOnceTheBudgetIsSpent(FutexBackend backend) throws Exception {
         Futex word = Ch4.futex(backend);
         Ch4.assertWaiterSleeps(word, newMutex(word, 1_000), WHERE + " (the spin must end after 'spins' looks)");
-    }
-
-    @ParameterizedTest(name = "a budget of 0 sleeps at once ({0})")
-    @EnumSource(FutexBackend.class)
-    void zeroBudgetSleeps(FutexBackend backend) throws Exception {
-        Futex word = Ch4.futex(backend);
-        Ch4.assertWaiterSleeps(word, newMutex(word, 0), WHERE);
     }
 
     @Test
@@ -59,24 +64,5 @@ class SpinThenSleepMutexTest {
         }
         assertThrows(IllegalArgumentException.class, () -> newMutex(Ch4.futex(FutexBackend.PORTABLE), -1),
                 "a negative spin budget must be refused with IllegalArgumentException");
-    }
-
-    @ParameterizedTest(name = "4 threads x 20,000 increments of a plain counter under the lock lose none ({0})")
-    @EnumSource(FutexBackend.class)
-    void excludes(FutexBackend backend) throws Exception {
-        Ch4.assertExcludes(newMutex(Ch4.futex(backend), 100), 4, 20_000, WHERE);
-    }
-
-    @ParameterizedTest(name = "no wake-up is lost: 6 threads x 1,000 lock/unlock, some holding long enough for the others to sleep ({0})")
-    @EnumSource(FutexBackend.class)
-    void noLostWakeups(FutexBackend backend) throws Exception {
-        Futex word = Ch4.futex(backend);
-        Ch4.assertNoLostWakeups(word, newMutex(word, 100), 6, 1_000, WHERE);
-    }
-
-    @Test
-    @DisplayName("model check: 3 threads lock and unlock once each (budget 2), 500 interleavings, none leaves a thread asleep for good")
-    void modelCheck() {
-        ModelCheck.mutex(WHERE, word -> newMutex(word, 2), 3, 1, 500);
     }
 }

@@ -8,25 +8,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.syncbook.futex.Futex;
 import org.syncbook.futex.FutexBackend;
-import org.syncbook.futex.examples.WindowFutex;
 import org.syncbook.grading.Exercise;
 import org.syncbook.grading.Impl;
 import org.syncbook.grading.ModelCheck;
 import org.syncbook.lock.Mutex2;
 
+/** Exercise 4.2: {@link MutexChecks}, no futex call when uncontended, and a model check. */
 @Exercise(id = "4.2", title = "A mutex in three states", file = "ThreeStateMutex.java",
         hint = "chapter 4, 'Three states: waking only when someone may sleep'", timeoutSeconds = 40)
-class ThreeStateMutexTest {
+class ThreeStateMutexTest extends MutexChecks {
     private static final String WHERE = "chapter 4, 'Three states: waking only when someone may sleep'";
 
-    private static ModelCheck.Mutex newMutex(Futex word) {
+    @Override
+    ModelCheck.Mutex newMutex(Futex word) {
         return Impl.pick(() -> {
             Mutex2 m = new Mutex2(word);
-            return Ch4.mutex(m::lock, m::unlock);
+            return ModelCheck.Mutex.of(m::lock, m::unlock);
         }, () -> {
             ThreeStateMutex m = new ThreeStateMutex(word);
-            return Ch4.mutex(m::lock, m::unlock);
+            return ModelCheck.Mutex.of(m::lock, m::unlock);
         });
+    }
+
+    @Override
+    String where() {
+        return WHERE;
     }
 
     @ParameterizedTest(name = "1,000 uncontended lock/unlock pairs make no futex call ({0})")
@@ -45,38 +51,11 @@ class ThreeStateMutexTest {
         }
     }
 
-    @ParameterizedTest(name = "4 threads x 20,000 increments of a plain counter under the lock lose none ({0})")
-    @EnumSource(FutexBackend.class)
-    void excludes(FutexBackend backend) throws Exception {
-        Ch4.assertExcludes(newMutex(Ch4.futex(backend)), 4, 20_000, WHERE);
-    }
-
-    @ParameterizedTest(name = "a thread waiting for a held lock sleeps in the futex, burning almost no CPU ({0})")
-    @EnumSource(FutexBackend.class)
-    void waiterSleeps(FutexBackend backend) throws Exception {
-        Futex word = Ch4.futex(backend);
-        Ch4.assertWaiterSleeps(word, newMutex(word), WHERE);
-    }
-
-    @ParameterizedTest(name = "an unlock between a waiter''s last look and its sleep is not lost ({0})")
-    @EnumSource(FutexBackend.class)
-    void unlockInTheWindow(FutexBackend backend) throws Exception {
-        WindowFutex word = Ch4.window(backend);
-        Ch4.assertUnlockInTheWindowIsSeen(word, newMutex(word), WHERE);
-    }
-
-    @ParameterizedTest(name = "no wake-up is lost: 6 threads x 1,000 lock/unlock, some holding long enough for the others to sleep ({0})")
-    @EnumSource(FutexBackend.class)
-    void noLostWakeups(FutexBackend backend) throws Exception {
-        Futex word = Ch4.futex(backend);
-        Ch4.assertNoLostWakeups(word, newMutex(word), 6, 1_000, WHERE);
-    }
-
     // tag::model-check[]
     @Test
     @DisplayName("model check: 3 threads lock and unlock once each, 500 interleavings, none leaves a thread asleep for good")
     void modelCheck() {
-        ModelCheck.mutex(WHERE, ThreeStateMutexTest::newMutex, 3, 1, 500);
+        ModelCheck.mutex(WHERE, this::newMutex, 3, 1, 500);
     }
     // end::model-check[]
 }

@@ -26,6 +26,21 @@ public final class ModelCheck {
         void lock();
 
         void unlock();
+
+        /** A mutex made of two calls, e.g. {@code Mutex.of(m::lock, m::unlock)} for a class with no common interface. */
+        static Mutex of(Runnable lock, Runnable unlock) {
+            return new Mutex() {
+                @Override
+                public void lock() {
+                    lock.run();
+                }
+
+                @Override
+                public void unlock() {
+                    unlock.run();
+                }
+            };
+        }
     }
 
     public static final String LOST_WAKEUP_MESSAGE = "lost wake-up: a thread sleeps while the lock is free";

@@ -43,7 +43,7 @@ class MutexModelCheckTest {
     void mutex2() {
         check(word -> {
             Mutex2 m = new Mutex2(word);
-            return new Adapter(m::lock, m::unlock);
+            return ModelCheck.Mutex.of(m::lock, m::unlock);
         });
     }
 
@@ -52,7 +52,7 @@ class MutexModelCheckTest {
     void mutex3() {
         check(word -> {
             Mutex3 m = new Mutex3(word);
-            return new Adapter(m::lock, m::unlock);
+            return ModelCheck.Mutex.of(m::lock, m::unlock);
         });
     }
 
@@ -61,18 +61,18 @@ class MutexModelCheckTest {
     void futexMutex() {
         check(word -> {
             FutexMutex m = new FutexMutex(word, 0);
-            return new Adapter(m::lock, m::unlock);
+            return ModelCheck.Mutex.of(m::lock, m::unlock);
         });
         check(word -> {
             FutexMutex m = new FutexMutex(word);
-            return new Adapter(m::lock, m::unlock);
+            return ModelCheck.Mutex.of(m::lock, m::unlock);
         });
     }
 
     @Test
     @DisplayName("BROKEN: a woken waiter that takes the lock as 1, not 2, is caught as a lost wake-up")
     void wokenWaiterForgetsTheOthers() {
-        AssertionError e = failure(word -> new Adapter(() -> {
+        AssertionError e = failure(word -> ModelCheck.Mutex.of(() -> {
             // tag::woken-takes-1[]
             if (word.compareAndExchangeAcquire(0, 1) != 0) {
                 while (word.compareAndExchangeAcquire(0, 1) != 0) { // BROKEN: the other sleepers are forgotten
@@ -94,7 +94,7 @@ class MutexModelCheckTest {
     void wakeBeforeRelease() {
         AssertionError e = failure(word -> {
             Mutex2 sleeping = new Mutex2(word);
-            return new Adapter(sleeping::lock, () -> {
+            return ModelCheck.Mutex.of(sleeping::lock, () -> {
                 // tag::wake-before-release[]
                 if (word.get() == 2) {
                     word.wake(1); // BROKEN: the woken waiter finds the word still 2 and sleeps again
@@ -109,7 +109,7 @@ class MutexModelCheckTest {
     @Test
     @DisplayName("BROKEN: a lock that checks the word, then sets it, is caught breaking mutual exclusion")
     void checkThenSet() {
-        AssertionError e = failure(word -> new Adapter(() -> {
+        AssertionError e = failure(word -> ModelCheck.Mutex.of(() -> {
             int seen;
             while ((seen = word.get()) != 0) {
                 word.await(seen);
@@ -120,26 +120,5 @@ class MutexModelCheckTest {
             word.wake(1);
         }));
         assertNames(e, ModelCheck.NO_EXCLUSION_MESSAGE);
-    }
-
-    /** A mutex made of two lambdas. */
-    private static final class Adapter implements ModelCheck.Mutex {
-        private final Runnable lock;
-        private final Runnable unlock;
-
-        Adapter(Runnable lock, Runnable unlock) {
-            this.lock = lock;
-            this.unlock = unlock;
-        }
-
-        @Override
-        public void lock() {
-            lock.run();
-        }
-
-        @Override
-        public void unlock() {
-            unlock.run();
-        }
     }
 }
