@@ -1,0 +1,182 @@
+package org.syncbook.grading;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import org.syncbook.futex.Futex;
+import org.syncbook.futex.FutexBackend;
+import org.syncbook.futex.FutexClock;
+import org.syncbook.futex.FutexCounters;
+import org.syncbook.futex.WaitResult;
+import org.syncbook.mem.HeapIntWord;
+
+/**
+ * A futex for the model checker ({@link ModelCheck}): the portable back end's contract on a heap
+ * word, but with the wait list inside this object, guarded by its monitor, instead of in the
+ * parking lot's static table. Under Lincheck 3.7 the parking lot (static buckets, each a
+ * {@code ReentrantLock} and an {@code ArrayList}, shared by every run) made correct locks fail:
+ * {@code Mutex2} reported as hung, an {@code IllegalMonitorStateException} from a bucket lock, a
+ * list whose size and contents disagreed. Here everything a run touches is created by that run,
+ * and the check-then-sleep is guarded by this object's monitor, which Lincheck models directly.
+ *
+ * <p>Plain and interruptible waits and wakes only: timed waits, requeues and PI calls throw
+ * {@link UnsupportedOperationException}, and {@link #counters()} counts nothing (the model checker
+ * judges interleavings; the graders count calls on the real back ends).
+ */
+public final class ModelCheckFutex implements Futex {
+    /** One sleeping thread; {@code woken} is set under the monitor by a wake. */
+    private static final class Sleeper {
+        boolean woken;
+    }
+
+    private final HeapIntWord word;
+    private final ArrayDeque<Sleeper> sleepers = new ArrayDeque<>();
+    private final FutexCounters noCounts = new FutexCounters();
+
+    /** A futex on a fresh heap word holding {@code initial}. */
+    public ModelCheckFutex(int initial) {
+        word = new HeapIntWord(initial);
+    }
+
+    @Override public int get() { return word.get(); }
+    @Override public int getPlain() { return word.getPlain(); }
+    @Override public int getOpaque() { return word.getOpaque(); }
+    @Override public int getAcquire() { return word.getAcquire(); }
+    @Override public void set(int v) { word.set(v); }
+    @Override public void setPlain(int v) { word.setPlain(v); }
+    @Override public void setOpaque(int v) { word.setOpaque(v); }
+    @Override public void setRelease(int v) { word.setRelease(v); }
+    @Override public boolean compareAndSet(int e, int v) { return word.compareAndSet(e, v); }
+    @Override public int compareAndExchange(int e, int v) { return word.compareAndExchange(e, v); }
+    @Override public int compareAndExchangeAcquire(int e, int v) { return word.compareAndExchangeAcquire(e, v); }
+    @Override public int compareAndExchangeRelease(int e, int v) { return word.compareAndExchangeRelease(e, v); }
+    @Override public boolean weakCompareAndSetAcquire(int e, int v) { return word.weakCompareAndSetAcquire(e, v); }
+    @Override public int getAndSet(int v) { return word.getAndSet(v); }
+    @Override public int getAndSetRelease(int v) { return word.getAndSetRelease(v); }
+    @Override public int getAndAdd(int d) { return word.getAndAdd(d); }
+    @Override public int getAndAddRelease(int d) { return word.getAndAddRelease(d); }
+
+    @Override
+    public WaitResult await(int expected) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return awaitInterruptibly(expected);
+                } catch (InterruptedException e) {
+                    interrupted = true; // a plain wait sleeps on, as the kernel does, and keeps the flag
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public synchronized WaitResult awaitInterruptibly(int expected) throws InterruptedException {
+        // the check and the enqueue under the monitor that wake() takes: the futex guarantee
+        if (word.get() != expected) {
+            return WaitResult.VALUE_CHANGED;
+        }
+        Sleeper me = new Sleeper();
+        sleepers.addLast(me);
+        while (!me.woken) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                if (sleepers.remove(me)) {
+                    throw e;
+                }
+                Thread.currentThread().interrupt(); // woken at the same moment: take the wake, keep the interrupt
+            }
+        }
+        return WaitResult.WOKEN;
+    }
+
+    @Override
+    public synchronized int wake(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot wake a negative number of threads: " + count);
+        }
+        int woken = 0;
+        for (; woken < count && !sleepers.isEmpty(); woken++) {
+            sleepers.removeFirst().woken = true; // oldest first, as the parking lot does
+        }
+        if (woken > 0) {
+            notifyAll(); // every sleeper looks at its own flag
+        }
+        return woken;
+    }
+
+    @Override
+    public WaitResult await(int expected, long timeout, TimeUnit unit) {
+        throw notModelChecked("timed waits");
+    }
+
+    @Override
+    public WaitResult awaitUntil(int expected, long deadline, FutexClock clock) {
+        throw notModelChecked("timed waits");
+    }
+
+    @Override
+    public WaitResult awaitInterruptibly(int expected, long timeout, TimeUnit unit) {
+        throw notModelChecked("timed waits");
+    }
+
+    @Override
+    public int requeue(int wakeCount, Futex target, int requeueCount) {
+        throw notModelChecked("requeue");
+    }
+
+    @Override
+    public int cmpRequeue(int expected, int wakeCount, Futex target, int requeueCount) {
+        throw notModelChecked("requeue");
+    }
+
+    @Override
+    public void lockPi() {
+        throw notModelChecked("PI locks");
+    }
+
+    @Override
+    public boolean lockPi(long timeout, TimeUnit unit) {
+        throw notModelChecked("PI locks");
+    }
+
+    @Override
+    public boolean tryLockPi() {
+        throw notModelChecked("PI locks");
+    }
+
+    @Override
+    public void unlockPi() {
+        throw notModelChecked("PI locks");
+    }
+
+    @Override
+    public int ownerId() {
+        throw notModelChecked("PI locks");
+    }
+
+    /** Always zero: see the class comment. */
+    @Override
+    public FutexCounters counters() {
+        return noCounts;
+    }
+
+    @Override
+    public FutexBackend backend() {
+        return FutexBackend.PORTABLE;
+    }
+
+    private static UnsupportedOperationException notModelChecked(String what) {
+        return new UnsupportedOperationException("the model checker's futex has no " + what
+                + ": model-check lock() and unlock() only, and test the rest on the real back ends");
+    }
+
+    @Override
+    public String toString() {
+        return "ModelCheckFutex[" + word.get() + "]";
+    }
+}
