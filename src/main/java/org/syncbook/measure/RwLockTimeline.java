@@ -102,6 +102,7 @@ public final class RwLockTimeline {
         return new Timeline(name, all);
     }
 
+    // tag::stream[]
     private void read(Rw lock, AtomicBoolean stop, String name, long t0, List<Timeline.Interval> out) {
         while (!stop.get()) {
             lock.readLock();
@@ -126,6 +127,7 @@ public final class RwLockTimeline {
             out.add(new Timeline.Interval(name, Timeline.Kind.WRITE, in - t0, left - t0));
         }
     }
+    // end::stream[]
 
     private void hold(long from) {
         long until = from + holdMicros * 1000;
