@@ -7,10 +7,11 @@ import org.syncbook.workbook.NotDoneYet;
  * Exercise 6.2 — A word of its own for writers.
  *
  * <p>Goal: exercise 6.1's lock, but a writer waiting for readers to leave sleeps on a second word,
- * {@code writerWake}, instead of on the reader count. On one word, every reader who comes or goes
- * changes the value the writer sleeps on, so the writer's wait keeps returning at once and it
- * spins. Chapter 6, "A word of its own for writers", explains the counter and the order in which a
- * writer must read the two words so that no wake is lost.
+ * {@code writerWake}, instead of on the reader count. On one word, a writer's sleep fails whenever
+ * a reader came or went since the writer looked, and the last reader out wakes it even when a new
+ * reader is back in before it runs: under heavy read traffic the writer loops through system calls.
+ * Chapter 6, "A word of its own for writers", explains the counter and the order in which a writer
+ * must read the two words so that no wake is lost.
  *
  * <p>Contract:
  * <ul>
