@@ -237,6 +237,29 @@ final class Ch6 {
         }
     }
 
+    /**
+     * A reader holds the lock; a writer comes, and the reader leaves exactly between the writer's
+     * last look and its sleep on {@code writerWord} (run on the writer's thread by the window): the
+     * writer must get in without the grader's bound waking it.
+     */
+    static void lastReaderInTheWindow(Rw lock, WindowFutex writerWord, String wordName, String fix) throws Exception {
+        lock.readLock();
+        writerWord.beforeNextSleep(lock::readUnlock);
+        TestThreads writer = new TestThreads(PATIENCE_MILLIS);
+        writer.start("writer", () -> {
+            lock.writeLock();
+            lock.writeUnlock();
+        });
+        writer.joinAll("the writer never got in");
+        if (writerWord.actionPending()) {
+            fail("the writer never slept on " + wordName + " while a reader held the lock: writers must sleep there");
+        }
+        if (writerWord.cutShort() > 0) {
+            fail("lost wake-up: the last reader left after the writer had looked at the words and before it slept, and "
+                    + "the writer slept on until the grader woke it " + PATIENCE_MILLIS / 1000.0 + " s later. " + fix);
+        }
+    }
+
     /** Unlocking what you do not hold throws {@link IllegalMonitorStateException}, and the lock still works. */
     static void misuse(Rw lock) throws Exception {
         expectImse(lock::readUnlock, "readUnlock() on a free lock");

@@ -1,7 +1,5 @@
 package chapter06;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +9,6 @@ import org.syncbook.futex.FutexBackend;
 import org.syncbook.futex.examples.WindowFutex;
 import org.syncbook.grading.Exercise;
 import org.syncbook.grading.Impl;
-import org.syncbook.grading.TestThreads;
 import org.syncbook.lock.RwLock1;
 
 @Exercise(id = "6.1", title = "A reader count and a writer marker", file = "ReaderCountLock.java",
@@ -58,23 +55,8 @@ class ReaderCountLockTest {
     @EnumSource(FutexBackend.class)
     void lastReaderInTheWindow(FutexBackend backend) throws Exception {
         WindowFutex state = Ch6.window(backend);
-        Ch6.Rw lock = newLock(state);
-        lock.readLock();
-        state.beforeNextSleep(lock::readUnlock); // runs on the writer's thread, just before its sleep reaches the futex
-        TestThreads writer = new TestThreads(Ch6.PATIENCE_MILLIS);
-        writer.start("writer", () -> {
-            lock.writeLock();
-            lock.writeUnlock();
-        });
-        writer.joinAll("the writer never got in");
-        if (state.actionPending()) {
-            fail("the writer never slept on the word while a reader held the lock: does writeLock() wait on the futex?");
-        }
-        if (state.cutShort() > 0) {
-            fail("lost wake-up: the last reader left after the writer had looked at the word and before it slept, and the "
-                    + "writer slept on until the grader woke it " + Ch6.PATIENCE_MILLIS / 1000.0 + " s later. Sleep "
-                    + "expecting exactly the value you saw, so that any change in between makes the futex return at once");
-        }
+        Ch6.lastReaderInTheWindow(newLock(state), state, "the state word", "Sleep expecting exactly the value you saw, "
+                + "so that any change in between makes the futex return at once");
     }
 
     @ParameterizedTest(name = "no wake-up is lost: 4 threads x 10 000 iterations, 1 in 2 a write, random seed ({0})")
