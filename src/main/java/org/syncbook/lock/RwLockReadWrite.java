@@ -159,6 +159,7 @@ public final class RwLockReadWrite implements ReadWriteLock {
         return false;
     }
 
+    // tag::give-up[]
     private boolean write(Mode mode, long deadline) throws InterruptedException {
         while (!tryWrite()) {
             int s = state.getOpaque();
@@ -201,6 +202,7 @@ public final class RwLockReadWrite implements ReadWriteLock {
         bumpAndWake(Integer.MAX_VALUE); // other writers mark the state again
         state.wakeAll(); // readers held back by the mark
     }
+    // end::give-up[]
 
     private void writeUnlock() {
         if (state.getOpaque() != WRITE_LOCKED || writer != Thread.currentThread()) {

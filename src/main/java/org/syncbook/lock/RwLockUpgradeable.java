@@ -73,6 +73,7 @@ public final class RwLockUpgradeable {
         }
     }
 
+    // tag::read-unlock[]
     /** Releases a plain read lock; the last reader out wakes whoever waits for readers to leave. */
     public void readUnlock() {
         int s = state.getOpaque();
@@ -93,6 +94,7 @@ public final class RwLockUpgradeable {
             bumpAndWake(writerWake);
         }
     }
+    // end::read-unlock[]
 
     /** Takes the upgradeable read lock: waits while a writer holds it or waits, or another thread has it upgradeable. */
     public void upgradeableLock() {
@@ -125,6 +127,7 @@ public final class RwLockUpgradeable {
         }
     }
 
+    // tag::upgrade[]
     /**
      * Turns the upgradeable read lock the caller holds into the write lock, without letting go:
      * stops new readers, waits for the readers inside to leave. Release with {@link #writeUnlock()}.
@@ -159,6 +162,7 @@ public final class RwLockUpgradeable {
             s = state.getOpaque();
         }
     }
+    // end::upgrade[]
 
     /** Takes the write lock, as in {@link RwLock3}; an upgradeable holder keeps it out too. */
     public void writeLock() {
