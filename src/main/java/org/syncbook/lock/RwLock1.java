@@ -17,8 +17,9 @@ import org.syncbook.futex.Futexes;
  * </table>
  *
  * <p>Readers and writers sleep on the same word. Broken on purpose in one way, fixed by
- * {@link RwLock2}: a writer that waits for readers to leave is woken by every change of the
- * word, so while readers come and go it keeps waking up and going back to sleep. And, fixed by
+ * {@link RwLock2}: a writer that waits for readers to leave sleeps on the word the readers keep
+ * changing, so while readers come and go its attempts to go back to sleep keep failing (the word
+ * no longer holds what it saw) and it loops instead of sleeping. And, fixed by
  * {@link RwLock3}: as long as one reader is inside, new readers still get in, so a steady stream
  * of overlapping readers keeps a writer out for ever (writer starvation).
  */

@@ -54,6 +54,12 @@ public final class RwLockReadWrite implements ReadWriteLock {
         this(Futexes.create(0, backend), Futexes.create(0, backend));
     }
 
+    /**
+     * The shared view. Read holds are counted, not owned: {@code unlock()} by a thread that holds no
+     * read lock throws only when no reader at all holds one, since the word keeps a count and no
+     * names (the {@link Lock} contract allows this; {@code ReentrantReadWriteLock} keeps per-thread
+     * counts and refuses every foreign unlock).
+     */
     @Override
     public Lock readLock() {
         return readLock;
@@ -189,7 +195,7 @@ public final class RwLockReadWrite implements ReadWriteLock {
         return true;
     }
 
-    /** A writer that stops waiting: clear its mark and let everyone look again. <2> */
+    /** A writer that stops waiting: clear its mark and let everyone look again. */
     private void giveUp() {
         int s = state.getOpaque();
         while ((s & 1) == 1 && s != WRITE_LOCKED) {

@@ -4,19 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD;
 
-import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.syncbook.futex.Futex;
-import org.syncbook.futex.FutexBackend;
-import org.syncbook.futex.FutexClock;
-import org.syncbook.futex.FutexCounters;
-import org.syncbook.futex.WaitResult;
-import org.syncbook.mem.HeapIntWord;
+import org.syncbook.grading.ModelCheckFutex;
 
 /**
  * Reader–writer locks model-checked with Lincheck: instead of running threads and hoping for a bad
@@ -24,8 +17,8 @@ import org.syncbook.mem.HeapIntWord;
  * lost wake-up shows up as "the test has hung" (every thread asleep) with the interleaving that
  * led there; broken exclusion as the exception a thread threw inside.
  *
- * <p>The words are {@link MonitorFutex}es: heap words whose wait list lives in the futex object
- * itself. The portable back end's parking lot keeps its lists in a static table, and Lincheck
+ * <p>The words are {@link ModelCheckFutex}es (the grader's): heap words whose wait list lives in
+ * the futex object itself. The portable back end's parking lot keeps its lists in a static table, and Lincheck
  * 3.7 resets static state between the interleavings it explores: on it, even a correct lock
  * "hangs". Scenario: 2 writers and 1 reader, one acquisition each; {@value #INVOCATIONS}
  * interleavings per check.
@@ -78,7 +71,7 @@ class RwLockModelCheckTest {
         assertTrue(e.getMessage().contains("hung"), "expected a hang (lost wake-up), got:\n" + e.getMessage());
     }
 
-    private static void check(Function<MonitorFutex[], Rw> newLock) {
+    private static void check(Function<ModelCheckFutex[], Rw> newLock) {
         Lincheck.runConcurrentTest(INVOCATIONS, new Scenario(newLock));
     }
 
@@ -93,16 +86,16 @@ class RwLockModelCheckTest {
 
     /** One run: everything it touches is created by the run, so Lincheck sees it as the run's own. */
     private static final class Scenario implements Runnable {
-        private final Function<MonitorFutex[], Rw> newLock;
+        private final Function<ModelCheckFutex[], Rw> newLock;
         private Room room; // a field of an object older than the run: Lincheck treats the room as shared
 
-        Scenario(Function<MonitorFutex[], Rw> newLock) {
+        Scenario(Function<ModelCheckFutex[], Rw> newLock) {
             this.newLock = newLock;
         }
 
         @Override
         public void run() {
-            room = new Room(newLock.apply(new MonitorFutex[] {new MonitorFutex(), new MonitorFutex()}));
+            room = new Room(newLock.apply(new ModelCheckFutex[] {new ModelCheckFutex(0), new ModelCheckFutex(0)}));
             Thread[] threads = {new Thread(room::write), new Thread(room::write), new Thread(room::read)};
             for (Thread t : threads) {
                 t.start();
@@ -149,87 +142,6 @@ class RwLockModelCheckTest {
             readers++;
             readers--;
             lock.readUnlock();
-        }
-    }
-
-    /**
-     * A futex for this test: a heap word whose sleepers queue in this object under
-     * its monitor, so the value check and the enqueue are one step for a waker (the futex guarantee),
-     * and all state belongs to the object a model-checker run creates. Plain waits and wakes only;
-     * the rest throws {@link UnsupportedOperationException}, and {@link #counters()} counts nothing.
-     */
-    static final class MonitorFutex implements Futex {
-        private final HeapIntWord word = new HeapIntWord(0);
-        private final ArrayDeque<boolean[]> sleepers = new ArrayDeque<>(); // one flag per sleeper: "woken"
-        private final FutexCounters counters = new FutexCounters();
-
-        @Override
-        public synchronized WaitResult await(int expected) {
-            if (word.get() != expected) {
-                return WaitResult.VALUE_CHANGED;
-            }
-            boolean[] woken = new boolean[1];
-            sleepers.addLast(woken);
-            boolean interrupted = false;
-            while (!woken[0]) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true; // a plain wait sleeps on, as the kernel's does
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            return WaitResult.WOKEN;
-        }
-
-        @Override
-        public synchronized int wake(int count) {
-            int woken = 0;
-            for (; woken < count && !sleepers.isEmpty(); woken++) {
-                sleepers.removeFirst()[0] = true;
-            }
-            if (woken > 0) {
-                notifyAll();
-            }
-            return woken;
-        }
-
-        @Override public WaitResult awaitInterruptibly(int expected) { throw unsupported(); }
-        @Override public WaitResult await(int expected, long timeout, TimeUnit unit) { throw unsupported(); }
-        @Override public WaitResult awaitUntil(int expected, long deadline, FutexClock clock) { throw unsupported(); }
-        @Override public WaitResult awaitInterruptibly(int expected, long timeout, TimeUnit unit) { throw unsupported(); }
-        @Override public int requeue(int wakeCount, Futex target, int requeueCount) { throw unsupported(); }
-        @Override public int cmpRequeue(int expected, int wakeCount, Futex target, int requeueCount) { throw unsupported(); }
-        @Override public void lockPi() { throw unsupported(); }
-        @Override public boolean lockPi(long timeout, TimeUnit unit) { throw unsupported(); }
-        @Override public boolean tryLockPi() { throw unsupported(); }
-        @Override public void unlockPi() { throw unsupported(); }
-        @Override public int ownerId() { throw unsupported(); }
-        @Override public FutexCounters counters() { return counters; }
-        @Override public FutexBackend backend() { return FutexBackend.PORTABLE; }
-
-        @Override public int get() { return word.get(); }
-        @Override public int getPlain() { return word.getPlain(); }
-        @Override public int getOpaque() { return word.getOpaque(); }
-        @Override public int getAcquire() { return word.getAcquire(); }
-        @Override public void set(int v) { word.set(v); }
-        @Override public void setPlain(int v) { word.setPlain(v); }
-        @Override public void setOpaque(int v) { word.setOpaque(v); }
-        @Override public void setRelease(int v) { word.setRelease(v); }
-        @Override public boolean compareAndSet(int e, int v) { return word.compareAndSet(e, v); }
-        @Override public int compareAndExchange(int e, int v) { return word.compareAndExchange(e, v); }
-        @Override public int compareAndExchangeAcquire(int e, int v) { return word.compareAndExchangeAcquire(e, v); }
-        @Override public int compareAndExchangeRelease(int e, int v) { return word.compareAndExchangeRelease(e, v); }
-        @Override public boolean weakCompareAndSetAcquire(int e, int v) { return word.weakCompareAndSetAcquire(e, v); }
-        @Override public int getAndSet(int v) { return word.getAndSet(v); }
-        @Override public int getAndSetRelease(int v) { return word.getAndSetRelease(v); }
-        @Override public int getAndAdd(int d) { return word.getAndAdd(d); }
-        @Override public int getAndAddRelease(int d) { return word.getAndAddRelease(d); }
-
-        private static UnsupportedOperationException unsupported() {
-            return new UnsupportedOperationException("MonitorFutex model-checks plain waits and wakes only");
         }
     }
 }
