@@ -17,7 +17,8 @@ import java.nio.ByteOrder;
  * and later a block therefore hands out a {@code SegmentIntWord} instead (compiled from
  * {@code src/main/java22}): the same bytes through one constant {@code MemorySegment} spanning all
  * of memory, whose checks the JIT folds away, so only the open check and the alignment of the
- * address are left. Both kinds behave the same; builds by JDK 17 or 21, and JVMs before 22, use this class.
+ * address are left. Both kinds behave the same; builds by JDK 17 or 21, JVMs before 22, and
+ * {@code -Dsyncbook.mem.words=buffer} (to compare the two) use this class.
  *
  * <p>The open check is a plain read (see {@link OffHeapBlock}): a word used after a close that
  * happens before the use throws {@link IllegalStateException}; one racing with a close on another
@@ -54,7 +55,7 @@ public class OffHeapIntWord implements IntWord {
     }
 
     private static Maker chooseMaker() {
-        if (Runtime.version().feature() >= 22) {
+        if (Runtime.version().feature() >= 22 && !"buffer".equals(System.getProperty("syncbook.mem.words"))) {
             try { // compiled only by a JDK 22+ build (src/main/java22), as FutexCall's FFM binding is
                 Class.forName("org.syncbook.mem.SegmentIntWord"); // initialises it: fails here, not later, if FFM is refused
                 return (Maker) Class.forName("org.syncbook.mem.SegmentIntWord$Maker").getDeclaredConstructor().newInstance();
