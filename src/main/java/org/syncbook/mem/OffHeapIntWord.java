@@ -13,7 +13,7 @@ import java.nio.ByteOrder;
  * <h2>Cost, and what the check guarantees</h2>
  * The view re-checks on every access what the JIT cannot prove of a buffer held in a field (its
  * limit, that it is writable, the alignment of the address): a few loads and branches per access,
- * enough to make an uncontended lock and unlock half again as slow as on a heap word. On JDK 22
+ * enough to make an uncontended lock and unlock 1.5 to 2 times as slow as on a heap word. On JDK 22
  * and later a block therefore hands out a {@code SegmentIntWord} instead (compiled from
  * {@code src/main/java22}): the same bytes through one constant {@code MemorySegment} spanning all
  * of memory, whose checks the JIT folds away, so only the open check and the alignment of the
@@ -36,7 +36,7 @@ public class OffHeapIntWord implements IntWord {
 
     final OffHeapBlock block;
     private final ByteBuffer buffer;
-    final int offset;
+    private final int offset;
 
     OffHeapIntWord(OffHeapBlock block, ByteBuffer buffer, int offset) {
         this.block = block;
