@@ -8,9 +8,7 @@ import org.syncbook.futex.FutexBackend;
 import org.syncbook.futex.Futexes;
 
 /**
- * Chapter 4, the last step: {@link Mutex3} as a {@link Lock}, with a configurable spin (before the
- * first sleep and again after every wake-up, so a woken thread does not go straight back to sleep
- * behind a holder about to leave), an owner
+ * Chapter 4, the last step: {@link Mutex3} as a {@link Lock}, with a configurable spin, an owner
  * (unlocking a lock the thread does not hold throws {@link IllegalMonitorStateException}),
  * interruptible and timed acquisition, and a {@link Guard} for try-with-resources:
  * {@code try (FutexMutex.Guard held = mutex.guard()) { ... }}. Not reentrant.
@@ -97,8 +95,9 @@ public final class FutexMutex implements Lock {
 
     /**
      * Spins while the word holds 1 (at 2 others sleep already), then tries once to take the lock
-     * as {@code mark}: 1 on the first try, 2 after a sleep (others may still sleep, and only a 2
-     * makes our unlock wake them). True if it took the lock.
+     * as {@code mark}: 1 before the first sleep, 2 after every wake-up (others may still sleep, and
+     * only a 2 makes our unlock wake them). Spinning after a wake-up too keeps a woken thread from
+     * going straight back to sleep behind a holder that is about to leave. True if it took the lock.
      */
     private boolean spin(int mark) {
         for (int i = 0; i < spins && word.getOpaque() == LOCKED; i++) { // opaque: watching only
