@@ -2,9 +2,11 @@ package org.syncbook.bench;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -12,6 +14,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.syncbook.futex.FutexBackend;
 import org.syncbook.futex.Futexes;
@@ -20,12 +23,21 @@ import org.syncbook.lock.Mutex1;
 import org.syncbook.lock.Mutex2;
 import org.syncbook.lock.Mutex3;
 import org.syncbook.mem.HeapIntWord;
+import org.syncbook.sys.Clocks;
 
 /**
  * Chapter 4: what one uncontended lock and unlock costs, a single thread taking a lock nobody else
  * wants around a one-field critical section ({@code counter++}). The two-thread case is
  * {@link MutexContendedBenchmark}. The issue's target: {@code FutexMutex} at most 1.1 times
  * {@code ReentrantLock}'s time, in the same run.
+ *
+ * <p>Besides the wall-clock time per operation, JMH prints {@code lockUnlock:cpu}, the CPU time
+ * per operation. It does not grow when other processes take the CPU away, so on a busy machine
+ * compare that one. It is read at the edges of each iteration (reading a CPU clock is a system
+ * call) and reported as {@link FlagWakeBenchmark}'s CPU times are: JMH prints an
+ * {@code OPERATIONS} counter {@code c} as <em>iteration time / c</em>, so {@code c} is set to
+ * {@code operations * wallTime / cpuTime} over the same span, the operations being the
+ * subject's own {@code counter}.
  *
  * <table>
  *   <caption>What {@code lock} selects</caption>
@@ -44,21 +56,49 @@ import org.syncbook.mem.HeapIntWord;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = BenchJvm.NATIVE_ACCESS)
-@State(Scope.Thread)
 public class MutexBenchmark {
-    @Param({"Mutex1", "Mutex2", "Mutex3", "FutexMutex", "FutexMutexHeap", "FutexMutexGuard", "ReentrantLock", "synchronized"})
-    String lock;
 
-    private Subject subject;
+    /** The lock and its counter, and the CPU clock around each iteration (see the class comment). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Locked {
+        @Param({"Mutex1", "Mutex2", "Mutex3", "FutexMutex", "FutexMutexHeap", "FutexMutexGuard", "ReentrantLock", "synchronized"})
+        String lock;
 
-    @Setup
-    public void create() {
-        subject = create(lock);
+        Subject subject;
+        private long count0;
+        private long wall0;
+        private long cpu0;
+        private double cpuOps;
+
+        @Setup
+        public void create() {
+            subject = MutexBenchmark.create(lock);
+        }
+
+        @Setup(Level.Iteration)
+        public void startClocks() {
+            count0 = subject.counter;
+            cpu0 = Clocks.threadCpuNanos();
+            wall0 = System.nanoTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void stopClocks() {
+            long wall = System.nanoTime() - wall0;
+            long cpu = Clocks.threadCpuNanos() - cpu0;
+            cpuOps = cpu <= 0 ? Double.POSITIVE_INFINITY : (double) (subject.counter - count0) * wall / cpu;
+        }
+
+        /** Reported as {@code lockUnlock:cpu}, the CPU time per operation. */
+        public double cpu() {
+            return cpuOps;
+        }
     }
 
     @Benchmark
-    public long lockUnlock() {
-        return subject.increment();
+    public long lockUnlock(Locked locked) {
+        return locked.subject.increment();
     }
 
     /** The lock named {@code name}, guarding its counter; {@link MutexContendedBenchmark} uses the same ones. */

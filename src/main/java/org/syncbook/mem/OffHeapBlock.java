@@ -1,5 +1,7 @@
 package org.syncbook.mem;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.syncbook.sys.NativeMemory;
@@ -14,18 +16,36 @@ import org.syncbook.sys.NativeMemory;
  * the block is open on every access: a closed block throws {@link IllegalStateException}, it
  * never crashes the JVM. That holds even for an access racing with {@link #close()}: the bytes
  * are a direct {@link ByteBuffer}, which the JDK frees only when the garbage collector finds no
- * reference to it. A word, or a native call holding one, keeps the memory alive, so close is
- * immediate for everyone who asks afterwards and the release of the bytes is deferred until the
- * last user is gone. There is no explicit free that could pull memory from under a running call.
+ * reference to it. A word, or a native call holding one, keeps the memory alive, so close only
+ * marks the block and the release of the bytes is deferred until the last user is gone. There is
+ * no explicit free that could pull memory from under a running call.
+ *
+ * <p>Because close frees nothing, the check on each access can be a plain read of the flag
+ * rather than a volatile one, which would order every later access after it (a barrier to the
+ * JIT, an {@code ldar} on aarch64) on every lock and unlock of every futex-based lock, only to
+ * settle a race that is harmless either way. A plain read sees
+ * every close that <em>happens before</em> the access: one made earlier by the same thread, or
+ * by another thread that handed over through a lock, a join, a volatile write... An access racing
+ * with a close on another thread may or may not see it; either outcome is safe.
  */
 public final class OffHeapBlock implements AutoCloseable {
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            CLOSED = MethodHandles.lookup().findVarHandle(OffHeapBlock.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** The cache line size assumed for padding: 64 bytes on x86_64 and on most aarch64 cores. */
     public static final int CACHE_LINE = 64;
 
     private final ByteBuffer buffer;
     private final long address;
     private final int size;
-    private volatile boolean closed;
+    private boolean closed; // written and polled through CLOSED (volatile), read plain by checkOpen
 
     // tag::allocate[]
     private OffHeapBlock(int size, int alignment) {
@@ -64,7 +84,7 @@ public final class OffHeapBlock implements AutoCloseable {
     /** A 32-bit word at {@code offset}, which must be a multiple of 4 inside the block. */
     public OffHeapIntWord intWord(int offset) {
         checkRange(offset, 4);
-        return new OffHeapIntWord(this, buffer, offset);
+        return OffHeapIntWord.in(this, buffer, offset);
     }
 
     /** A 64-bit word at {@code offset}, which must be a multiple of 8 inside the block. */
@@ -84,7 +104,7 @@ public final class OffHeapBlock implements AutoCloseable {
     }
 
     public boolean isClosed() {
-        return closed;
+        return (boolean) CLOSED.getVolatile(this); // volatile: a thread polling for a close sees it
     }
 
     /**
@@ -97,9 +117,10 @@ public final class OffHeapBlock implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
+        CLOSED.setVolatile(this, true);
     }
 
+    /** What every word access calls first: a plain read of the flag (see "Safe to misuse" above). */
     void checkOpen() {
         if (closed) {
             throw new IllegalStateException("this off-heap block was closed: a word of it was used after close()");
@@ -120,6 +141,6 @@ public final class OffHeapBlock implements AutoCloseable {
 
     @Override
     public String toString() {
-        return String.format("OffHeapBlock[%d bytes at 0x%x%s]", size, address, closed ? ", closed" : "");
+        return String.format("OffHeapBlock[%d bytes at 0x%x%s]", size, address, isClosed() ? ", closed" : "");
     }
 }

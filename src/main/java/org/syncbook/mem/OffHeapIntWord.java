@@ -7,15 +7,34 @@ import java.nio.ByteOrder;
 
 /**
  * An {@link IntWord} in an {@link OffHeapBlock}: four bytes with a fixed {@link #address()}, which
- * is what {@code futex(2)} needs. Every access checks that the block is still open (one volatile
- * read), then goes through a {@link VarHandle} view of the block's direct buffer.
+ * is what {@code futex(2)} needs. Every access checks that the block is still open, then goes
+ * through a {@link VarHandle} view of the block's direct buffer.
+ *
+ * <h2>Cost, and what the check guarantees</h2>
+ * The view re-checks on every access what the JIT cannot prove of a buffer held in a field (its
+ * limit, that it is writable, the alignment of the address): a few loads and branches per access,
+ * enough to make an uncontended lock and unlock 1.5 to 2 times as slow as on a heap word. On JDK 22
+ * and later a block therefore hands out a {@code SegmentIntWord} instead (compiled from
+ * {@code src/main/java22}): the same bytes through one constant {@code MemorySegment} spanning all
+ * of memory, whose checks the JIT folds away, so only the open check and the alignment of the
+ * address are left. Both kinds behave the same; builds by JDK 17 or 21, JVMs before 22, and
+ * {@code -Dsyncbook.mem.words=buffer} (to compare the two) use this class.
+ *
+ * <p>The open check is a plain read (see {@link OffHeapBlock}): a word used after a close that
+ * happens before the use throws {@link IllegalStateException}; one racing with a close on another
+ * thread may still read or write the bytes, which stay allocated as long as the word is reachable,
+ * so that is never a crash. The futex calls check the same way before they give the kernel the
+ * address, and a {@code LinuxFutex} keeps the word reachable until the kernel has returned.
  */
-public final class OffHeapIntWord implements IntWord {
+public class OffHeapIntWord implements IntWord {
     // tag::access[]
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     // end::access[]
 
-    private final OffHeapBlock block;
+    /** Makes a word: a {@code SegmentIntWord} where this JVM has one, this class otherwise. */
+    private static final Maker MAKER = chooseMaker();
+
+    final OffHeapBlock block;
     private final ByteBuffer buffer;
     private final int offset;
 
@@ -23,6 +42,28 @@ public final class OffHeapIntWord implements IntWord {
         this.block = block;
         this.buffer = buffer;
         this.offset = offset;
+    }
+
+    /** The word at {@code offset} of {@code block}, whose bytes are {@code buffer}; range and alignment checked by the caller. */
+    static OffHeapIntWord in(OffHeapBlock block, ByteBuffer buffer, int offset) {
+        return MAKER.make(block, buffer, offset);
+    }
+
+    /** How {@link #in} makes words: one implementation per JVM, so every call site on a word sees one class. */
+    interface Maker {
+        OffHeapIntWord make(OffHeapBlock block, ByteBuffer buffer, int offset);
+    }
+
+    private static Maker chooseMaker() {
+        if (Runtime.version().feature() >= 22 && !"buffer".equals(System.getProperty("syncbook.mem.words"))) {
+            try { // compiled only by a JDK 22+ build (src/main/java22), as FutexCall's FFM binding is
+                Class.forName("org.syncbook.mem.SegmentIntWord"); // initialises it: fails here, not later, if FFM is refused
+                return (Maker) Class.forName("org.syncbook.mem.SegmentIntWord$Maker").getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException unavailable) {
+                // built on an older JDK, or native access denied (--illegal-native-access=deny): the buffer view it is
+            }
+        }
+        return OffHeapIntWord::new;
     }
 
     /** The address of this word: stable for as long as this word is reachable. */

@@ -116,6 +116,21 @@ class IntWordTest {
         }
     }
 
+    @Test
+    @DisplayName("a block hands out the MemorySegment word on a JDK 22+ JVM when the build compiled it (src/main/java22), else the buffer view")
+    void fastestKindOfWord() {
+        boolean segmentWordBuilt;
+        try {
+            Class.forName("org.syncbook.mem.SegmentIntWord", false, IntWordTest.class.getClassLoader());
+            segmentWordBuilt = true;
+        } catch (ClassNotFoundException absent) {
+            segmentWordBuilt = false;
+        }
+        String expected = segmentWordBuilt && Runtime.version().feature() >= 22 ? "SegmentIntWord" : "OffHeapIntWord";
+        assertEquals(expected, OffHeapBlock.allocate(64).intWord(0).getClass().getSimpleName(),
+                "the words of this JVM (" + Runtime.version() + ") are not the fastest kind it can run");
+    }
+
     /** Operation number {@code op} on {@code w}; the result of a void operation is 0, of a boolean one 0 or 1. */
     private static long apply(IntWord w, int op, int a, int b) {
         switch (op) {
