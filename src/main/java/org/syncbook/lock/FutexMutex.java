@@ -123,12 +123,13 @@ public final class FutexMutex implements Lock {
     }
 
     /** Waits at most {@code timeout}, on the monotonic clock ({@link System#nanoTime()}); {@code Long.MAX_VALUE} nanoseconds waits forever. */
+    // tag::timed[]
     @Override
     public boolean tryLock(long timeout, TimeUnit unit) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        long nanos = unit.toNanos(timeout);
+        long nanos = Math.max(0, unit.toNanos(timeout)); // below 0: only try (now + MIN_VALUE would overflow)
         long deadline = System.nanoTime() + nanos; // may overflow for "forever": only used when finite
         if (word.compareAndExchangeAcquire(UNLOCKED, LOCKED) != UNLOCKED && !spin(LOCKED)) {
             while (word.getAndSet(CONTENDED) != UNLOCKED) { // every wake-up tries before giving up
@@ -154,6 +155,7 @@ public final class FutexMutex implements Lock {
         owner = Thread.currentThread();
         return true;
     }
+    // end::timed[]
 
     /** Locks, and returns a guard whose {@code close()} unlocks. */
     public Guard guard() {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -128,8 +127,6 @@ class FutexMutexTckTest {
         mutex.unlock();
     }
 
-    @Disabled("FutexMutex.tryLock(timeout) computes deadline - now, which overflows for a timeout near "
-            + "Long.MIN_VALUE nanoseconds and sleeps ~292 years: a fix for the lock package's owner")
     @ParameterizedTest(name = "{0}")
     @EnumSource(FutexBackend.class)
     void timedTryLockWithTheMostNegativeTimeout(FutexBackend backend) throws Exception {
