@@ -85,9 +85,14 @@ public final class ThunderingHerd implements AutoCloseable {
         mutex.unlock();
     }
 
-    /** One round: waits until every waiter sleeps, broadcasts, waits until every one has had the mutex. Returns the sleeps on the mutex word. */
+    /** One round: waits until every waiter sleeps, then {@link #broadcast()}. */
     public long round() {
         awaitAllAsleep();
+        return broadcast();
+    }
+
+    /** Broadcasts and waits until every waiter has had the mutex; returns the waiters' sleeps on the mutex word meanwhile. */
+    public long broadcast() {
         long before = mutex.word().counters().waits();
         mutex.lock();
         generation++;
