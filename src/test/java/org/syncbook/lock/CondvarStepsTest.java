@@ -136,26 +136,39 @@ class CondvarStepsTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("stepsAndWords")
-    @DisplayName("a signal between the waiter's unlock and its sleep is not lost: the counter was read before the unlock")
-    void signalInTheWindow(Step step, Word word) throws Exception {
+    @DisplayName("a signal right after the waiter's unlock is not lost: the counter was read before the unlock")
+    void signalAfterTheUnlock(Step step, Word word) throws Exception {
+        WindowFutex lockWord = new WindowFutex(word.create(), 2, TimeUnit.SECONDS);
         WindowFutex counter = new WindowFutex(word.create(), 2, TimeUnit.SECONDS);
-        Subject cond = step.make.apply(new Mutex2(word.create()), counter);
+        Subject cond = step.make.apply(new Mutex2(lockWord), counter);
         boolean[] ready = new boolean[1];
-        counter.beforeNextSleep(() -> { // on the waiter, after its unlock, before its sleep
-            cond.mutex().lock();
-            ready[0] = true;
-            cond.signal();
-            cond.mutex().unlock();
+        TestThreads signaller = new TestThreads(10_000);
+        lockWord.beforeEachWake(() -> { // on the waiter, inside its unlock: the word is 0 again, the wake not yet sent
+            lockWord.beforeEachWake(null);
+            signaller.start("signaller", () -> {
+                cond.mutex().lock();
+                ready[0] = true;
+                cond.signal();
+                cond.mutex().unlock();
+            });
+            try {
+                signaller.joinAll("the signaller could not take the mutex");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         });
         TestThreads threads = new TestThreads(10_000);
         threads.start("waiter", () -> {
             cond.mutex().lock();
+            lockWord.set(2); // "others may wait": the unlock in await() calls wake, which opens the window
             while (!ready[0]) {
                 cond.await();
             }
             cond.mutex().unlock();
         });
         threads.joinAll("the waiter never returned");
+        signaller.rethrow();
+        assertTrue(ready[0], "the window never opened: the unlock made no wake call");
         assertEquals(0, counter.cutShort(), "the waiter slept through the signal until the 2 s bound ended its sleep");
     }
 
