@@ -85,6 +85,7 @@ class CondvarStepsTest {
             notFull = step.make.apply(mutex, word.create());
         }
 
+        // tag::usage[]
         void put(long v, boolean all) {
             notFull.mutex().lock();
             while (count == items.length) {
@@ -107,6 +108,7 @@ class CondvarStepsTest {
             notEmpty.mutex().unlock();
             return v;
         }
+        // end::usage[]
     }
 
     @ParameterizedTest(name = "{0} on {1}")
