@@ -130,8 +130,10 @@ public final class FutexCondition implements Condition {
         checkHeld();
         if (waiters.getOpaque() > 0) {
             int now = counter.getAndAddRelease(1) + 1;
+            // wake one, move the rest onto the mutex word (Condvar3); signallers hold the mutex, so the
+            // counter still holds `now` and the compare succeeds; if it ever did not, waking all is correct
             if (counter.cmpRequeue(now, 1, mutex.word(), Integer.MAX_VALUE) == Futex.VALUE_CHANGED) {
-                counter.wakeAll(); // another signal came in between: waking everyone is always correct
+                counter.wakeAll();
             }
         }
     }
