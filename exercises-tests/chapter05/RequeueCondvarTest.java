@@ -38,6 +38,7 @@ class RequeueCondvarTest {
             threads.start("sleeper-" + i, gate::pass);
         }
         threads.awaitWaitCalls(counter, sleepers);
+        Thread.sleep(100); // a thread still on its way into the kernel would not be requeued, and could race the chain
         long mutexWaits = mutex.word().counters().waits();
         mutex.lock();
         gate.open = true;

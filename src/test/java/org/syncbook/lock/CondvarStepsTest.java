@@ -238,6 +238,7 @@ class CondvarStepsTest {
             });
         }
         threads.awaitWaitCalls(counter, sleepers);
+        Thread.sleep(100); // a thread still on its way into the kernel would not be requeued, and could race the chain
         long mutexWaits = mutex.word().counters().waits();
         mutex.lock();
         go[0] = true;
