@@ -64,9 +64,4 @@ public final class Condvar1 {
     public Futex word() {
         return counter;
     }
-
-    /** The mutex this condition belongs to. */
-    public Mutex2 mutex() {
-        return mutex;
-    }
 }

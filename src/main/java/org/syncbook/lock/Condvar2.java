@@ -65,9 +65,4 @@ public final class Condvar2 {
     public Futex word() {
         return counter;
     }
-
-    /** The mutex this condition belongs to. */
-    public Mutex2 mutex() {
-        return mutex;
-    }
 }

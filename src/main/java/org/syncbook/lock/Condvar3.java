@@ -76,9 +76,4 @@ public final class Condvar3 {
     public Futex word() {
         return counter;
     }
-
-    /** The mutex this condition belongs to. */
-    public Mutex2 mutex() {
-        return mutex;
-    }
 }
