@@ -21,8 +21,7 @@ import org.syncbook.futex.Futexes;
  *   <tr><td>2</td><td>locked, and other threads may be waiting</td></tr>
  * </table>
  *
- * <p>{@link #newCondition()} throws {@link UnsupportedOperationException} for now: condition
- * variables on a futex are chapter 5.
+ * <p>{@link #newCondition()} gives a {@link FutexCondition}, chapter 5's condition variable.
  */
 public final class FutexMutex implements Lock {
     /** What {@link #guard()} returns: closing it unlocks. */
@@ -163,10 +162,10 @@ public final class FutexMutex implements Lock {
         return guard;
     }
 
-    /** Not yet: condition variables on a futex are chapter 5. */
+    /** A new {@link FutexCondition} of this mutex, on a fresh futex of the same back end. */
     @Override
     public Condition newCondition() {
-        throw new UnsupportedOperationException("FutexMutex has no conditions yet: chapter 5 builds them");
+        return new FutexCondition(this);
     }
 
     /** True if the calling thread holds this mutex. */
@@ -177,5 +176,16 @@ public final class FutexMutex implements Lock {
     /** The futex this mutex sleeps on, so a test or notebook can read its counters. */
     public Futex word() {
         return word;
+    }
+
+    /**
+     * Relocks after a {@link FutexCondition} wait: contended from the start, so the word says 2 while
+     * this thread holds it and its unlock wakes a waiter that a broadcast requeued onto this word.
+     */
+    void lockAfterWait() {
+        while (word.getAndSet(CONTENDED) != UNLOCKED) { // volatile swap, as in lock()
+            word.await(CONTENDED);
+        }
+        owner = Thread.currentThread();
     }
 }

@@ -186,14 +186,6 @@ class FutexMutexTest {
     }
 
     @Test
-    @DisplayName("newCondition is chapter 5's: it throws UnsupportedOperationException for now")
-    void noConditionYet() {
-        FutexMutex mutex = new FutexMutex(Word.PORTABLE_HEAP.create());
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, mutex::newCondition);
-        assertTrue(e.getMessage().contains("chapter 5"), e.getMessage());
-    }
-
-    @Test
     @DisplayName("a word that does not hold 0 and a negative spin budget are refused")
     void refusesBadArguments() {
         Futex busy = Word.PORTABLE_HEAP.create();
