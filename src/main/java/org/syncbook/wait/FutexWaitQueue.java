@@ -1,6 +1,5 @@
 package org.syncbook.wait;
 
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
@@ -114,7 +113,7 @@ public final class FutexWaitQueue<K> implements WaitQueue<K> {
     public void wakeOne(K key) {
         int i = slot(key);
         Futex word = words[i];
-        word.getAndAdd(1); // a volatile read-modify-write: also the fence of the handshake with register()
+        word.getAndAdd(1); // first, always: a waiter registered too late to be seen below finds the word moved
         Occupants here = occupants.get(i);
         if (here.count(key) == 0) {
             return; // the fast path: no waiter of this key, no system call
@@ -159,8 +158,7 @@ public final class FutexWaitQueue<K> implements WaitQueue<K> {
         Occupants before;
         do {
             before = occupants.get(i);
-        } while (!occupants.compareAndSet(i, before, before.plus(key)));
-        VarHandle.fullFence(); // the waiter's half of the handshake: registered before it looks at the condition
+        } while (!occupants.compareAndSet(i, before, before.plus(key))); // volatile: ordered before the sleep's read of the word
     }
 
     private void unregister(int i, K key) {

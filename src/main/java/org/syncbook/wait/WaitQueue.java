@@ -20,9 +20,11 @@ import org.syncbook.futex.Futexes;
  *
  * <h2>The fast path</h2>
  * A wake on a key nobody waits for takes no lock and makes no system call. For that, a waiter
- * registers before it looks at the condition, and a waker reads the registrations after it changed
- * the state, each with a full fence between: either the waiter sees the new state, or the waker
- * sees the waiter (Dekker's handshake).
+ * registers before it can sleep, and a waker reads the registrations only after its change is
+ * visible: on {@link FutexWaitQueue}, after it advanced the key's word, which the waiter's futex
+ * sleep compares atomically with queueing it; on {@link CondvarWaitQueue}, after a full fence
+ * that pairs with one between the waiter's registration and its look at the condition. Either
+ * way, a waiter the waker did not see cannot sleep through the change.
  *
  * <h2>Interrupts and timeouts</h2>
  * Waits throw {@link InterruptedException} when the thread is interrupted, and report a timeout as

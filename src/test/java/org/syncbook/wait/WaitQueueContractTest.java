@@ -95,7 +95,7 @@ class WaitQueueContractTest {
         assertEquals(WaitOutcome.READY, outcome.get());
     }
 
-    @ParameterizedTest(name = "{0}: wakeAll wakes every waiter of its key and leaves another key's asleep")
+    @ParameterizedTest(name = "{0}: wakeAll wakes every waiter of its key and leaves those of another key asleep")
     @MethodSource(ALL)
     void wakeAllWakesOneKey(String name, Supplier<WaitQueue<Object>> make) throws Exception {
         WaitQueue<Object> q = make.get();
@@ -117,7 +117,7 @@ class WaitQueueContractTest {
         threads.joinAll("a waiter slept through wakeAll");
     }
 
-    @ParameterizedTest(name = "{0}: wakeOne reaches its own key's waiter even when another key's waiter sleeps beside it")
+    @ParameterizedTest(name = "{0}: wakeOne reaches a waiter of its key even when a waiter of another key sleeps on the same word")
     @MethodSource(ALL)
     void wakeOneAmongOtherKeys(String name, Supplier<WaitQueue<Object>> make) throws Exception {
         WaitQueue<Object> q = make.get();
@@ -167,7 +167,7 @@ class WaitQueueContractTest {
         assertEquals(2, through.get());
     }
 
-    @ParameterizedTest(name = "{0}: a wake that lands between the waiter's look and its sleep is not lost")
+    @ParameterizedTest(name = "{0}: a wake that lands between the look of the waiter and its sleep is not lost")
     @MethodSource(ALL)
     void wakeBetweenLookAndSleep(String name, Supplier<WaitQueue<Object>> make) throws Exception {
         WaitQueue<Object> q = make.get();
