@@ -179,6 +179,7 @@ class WaitQueueContractTest {
         // queue's lock, which the waiter holds while it looks). So the waiter goes to sleep after
         // a wake it did not see: only the protocol can save it. A lost wake shows as a sleep to the
         // timeout, after which the condition keeps saying "waiting": the outcome is TIMED_OUT.
+        // tag::between[]
         long timeout = TimeUnit.SECONDS.toNanos(2);
         long deadline = System.nanoTime() + timeout;
         WaitOutcome outcome = q.waitWhile(5L, timeout, TimeUnit.NANOSECONDS, () -> {
@@ -194,6 +195,7 @@ class WaitQueueContractTest {
             }
             return waiting;
         });
+        // end::between[]
         threads.joinAll("the waker did not finish");
         assertEquals(WaitOutcome.READY, outcome, "the wake between the look and the sleep was lost");
     }
