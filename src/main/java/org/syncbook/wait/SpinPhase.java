@@ -29,7 +29,7 @@ final class SpinPhase {
         long start = System.nanoTime();
         for (int i = 0; i < spins; i++) {
             if (!waiting.getAsBoolean()) {
-                budget = Math.min(maxSpins, Math.max(MIN_SPINS, 2 * spins)); // paid off: spin longer next time
+                budget = spins > maxSpins / 2 ? maxSpins : Math.max(MIN_SPINS, 2 * spins); // paid off: spin longer next time (no int overflow)
                 return true;
             }
             Thread.onSpinWait(); // a PAUSE: lets the other hyperthread run and the loop not flood the memory bus
