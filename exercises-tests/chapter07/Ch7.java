@@ -8,6 +8,8 @@ import org.syncbook.futex.Futex;
 import org.syncbook.futex.FutexBackend;
 import org.syncbook.futex.Futexes;
 import org.syncbook.grading.ExerciseExtension;
+import org.syncbook.grading.TestThreads;
+import org.syncbook.grading.ThreadWatch;
 import org.syncbook.grading.Workers;
 import org.syncbook.mem.HeapIntWord;
 
@@ -58,6 +60,21 @@ final class Ch7 {
             fail("a waiter slept through a wake: the change and wakeAll() came after its look at the condition, before "
                     + "its sleep, and it slept until the timeout " + on(backend) + ". " + advice);
         }
+    }
+
+    /**
+     * The share of a CPU {@code waiter} burns over {@code millis} of waiting; fails if it stops
+     * waiting meanwhile (its wait returned while its condition still held).
+     */
+    static double cpuShareWhileWaiting(TestThreads threads, Thread waiter, long millis) throws InterruptedException {
+        long cpu0 = ThreadWatch.cpuNanos(waiter);
+        long wall0 = System.nanoTime();
+        Thread.sleep(millis);
+        if (!waiter.isAlive()) {
+            threads.rethrow();
+            fail("waitWhile returned while its condition still held");
+        }
+        return (double) (ThreadWatch.cpuNanos(waiter) - cpu0) / (System.nanoTime() - wall0);
     }
 
     /** What to tell a learner whose wait lost the wake between its look and its sleep. */

@@ -12,7 +12,6 @@ import org.syncbook.futex.FutexBackend;
 import org.syncbook.grading.Exercise;
 import org.syncbook.grading.Impl;
 import org.syncbook.grading.TestThreads;
-import org.syncbook.grading.ThreadWatch;
 
 @Exercise(id = "7.2", title = "Wait while a condition holds", file = "ConditionWait.java",
         hint = "chapter 7, 'The protocol'", timeoutSeconds = 30)
@@ -85,22 +84,13 @@ class ConditionWaitTest {
         TestThreads threads = new TestThreads(Ch7.PATIENCE_MILLIS);
         Thread waiter = threads.start("waiter", () -> got.set(w.waitWhile(() -> !done.get(), 3 * Ch7.PATIENCE_MILLIS)));
         threads.awaitWaitCalls(word, 1);
-        long cpu0 = ThreadWatch.cpuNanos(waiter);
-        long wall0 = System.nanoTime();
-        Thread.sleep(200);
-        if (!waiter.isAlive()) {
-            threads.rethrow();
-            fail("waitWhile returned while its condition still held");
-        }
-        long cpu = ThreadWatch.cpuNanos(waiter) - cpu0;
-        long wall = System.nanoTime() - wall0;
+        double cpu = Ch7.cpuShareWhileWaiting(threads, waiter, 200);
         done.set(true);
         w.wakeAll();
         threads.joinAll("the waiter slept through wakeAll()");
         assertEquals(Boolean.TRUE, got.get(), "waitWhile should return true once the condition is false");
-        if (cpu > wall / 5) {
-            fail(String.format("the waiter burned %.0f ms of CPU in %.0f ms while the condition held: sleep on the word",
-                    cpu / 1e6, wall / 1e6));
+        if (cpu > 1.0 / 5) {
+            fail(String.format("the waiter burned %.0f %% of a CPU while the condition held: sleep on the word", 100 * cpu));
         }
     }
 

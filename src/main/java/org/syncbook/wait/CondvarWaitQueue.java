@@ -52,21 +52,7 @@ public final class CondvarWaitQueue<K> implements WaitQueue<K> {
         if (!condition.getAsBoolean()) {
             return WaitOutcome.READY;
         }
-        Entry e = register(key, new long[1]);
-        e.lock.lock();
-        try {
-            while (condition.getAsBoolean()) { // looked at under the lock every waker takes before it signals
-                long left = Deadline.left(deadline);
-                if (left <= 0) {
-                    return WaitOutcome.TIMED_OUT;
-                }
-                e.wakes.awaitNanos(left);
-            }
-            return WaitOutcome.READY;
-        } finally {
-            e.lock.unlock();
-            unregister(key);
-        }
+        return sleepWhile(key, register(key, new long[1]), condition, deadline);
     }
 
     @Override
@@ -74,9 +60,14 @@ public final class CondvarWaitQueue<K> implements WaitQueue<K> {
         long deadline = Deadline.after(timeout, unit);
         long[] called = new long[1];
         Entry e = register(key, called);
+        return sleepWhile(key, e, () -> e.sequence == called[0], deadline); // no wake since registration yet
+    }
+
+    /** Sleeps on {@code e} while {@code condition} holds, looking at it under the lock every waker takes before it signals; then unregisters. */
+    private WaitOutcome sleepWhile(K key, Entry e, BooleanSupplier condition, long deadline) throws InterruptedException {
         e.lock.lock();
         try {
-            while (e.sequence == called[0]) { // Condition.await may return for no reason: look again
+            while (condition.getAsBoolean()) { // Condition.await may return for no reason: look again
                 long left = Deadline.left(deadline);
                 if (left <= 0) {
                     return WaitOutcome.TIMED_OUT;
