@@ -147,10 +147,7 @@ final class Ch4 {
             mutex.unlock();
             released.countDown();
         });
-        if (!held.await(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)) {
-            threads.rethrow();
-            fail("a thread could not take a free lock; look at " + where);
-        }
+        threads.await(held, "a thread could not take a free lock; look at " + where);
         word.beforeNextSleep(() -> { // runs in the waiter, after its last look, before its sleep
             release.countDown();
             try {

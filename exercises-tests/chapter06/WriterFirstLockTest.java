@@ -87,10 +87,11 @@ class WriterFirstLockTest extends TwoWordLockContract {
                 }
             });
         }
-        if (!readersRunning.await(Ch6.PATIENCE_MILLIS, TimeUnit.MILLISECONDS)) {
-            stop.set(true);
-            threads.rethrow();
-            fail("the readers never all got in together: readers exclude each other");
+        try {
+            threads.await(readersRunning, "the readers never all got in together: readers exclude each other");
+        } catch (AssertionError e) {
+            stop.set(true); // a stub's "not done yet" fails here at once, and no reader keeps running
+            throw e;
         }
         threads.start("writer", () -> {
             lock.writeLock();

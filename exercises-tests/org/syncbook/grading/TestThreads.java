@@ -2,6 +2,8 @@ package org.syncbook.grading;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.syncbook.futex.Futex;
 
@@ -67,6 +69,20 @@ public class TestThreads {
         }
         rethrow();
         Thread.sleep(20); // from "about to sleep" to "asleep": only to test the asleep case
+    }
+
+    /**
+     * Waits until {@code latch} opens, but rethrows at once a failure of a started thread (a stub's
+     * "not done yet" must not cost the whole patience); fails with {@code ifStuck} after the patience.
+     */
+    public void await(CountDownLatch latch, String ifStuck) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + patienceMillis;
+        while (!latch.await(10, TimeUnit.MILLISECONDS)) {
+            rethrow();
+            if (System.currentTimeMillis() >= deadline) {
+                throw new AssertionError(ifStuck);
+            }
+        }
     }
 
     /** Waits for every thread; one still running after the patience fails the test with {@code ifStuck}. */
