@@ -46,7 +46,9 @@ class CondvarModelCheckTest {
     void condvar2() {
         check(words -> {
             Mutex2 m = new Mutex2(words.mutex);
-            return new Monitor(m::lock, m::unlock, cond(new Condvar2(m, words.notFull)), cond(new Condvar2(m, words.notEmpty)));
+            Condvar2 notFull = new Condvar2(m, words.notFull);
+            Condvar2 notEmpty = new Condvar2(m, words.notEmpty);
+            return new Monitor(m::lock, m::unlock, cond(notFull::await, notFull::signal), cond(notEmpty::await, notEmpty::signal));
         });
     }
 
@@ -55,7 +57,9 @@ class CondvarModelCheckTest {
     void futexCondition() {
         check(words -> {
             FutexMutex m = new FutexMutex(words.mutex, 0); // no spin: fewer steps, the same waits
-            return new Monitor(m::lock, m::unlock, cond(new FutexCondition(m, words.notFull)), cond(new FutexCondition(m, words.notEmpty)));
+            FutexCondition notFull = new FutexCondition(m, words.notFull);
+            FutexCondition notEmpty = new FutexCondition(m, words.notEmpty);
+            return new Monitor(m::lock, m::unlock, cond(awaitOf(notFull), notFull::signal), cond(awaitOf(notEmpty), notEmpty::signal));
         });
     }
 
@@ -75,7 +79,9 @@ class CondvarModelCheckTest {
     void futexConditionSignalAll() {
         check(words -> {
             FutexMutex m = new FutexMutex(words.mutex, 0);
-            return new Monitor(m::lock, m::unlock, all(new FutexCondition(m, words.notFull)), all(new FutexCondition(m, words.notEmpty)));
+            FutexCondition notFull = new FutexCondition(m, words.notFull);
+            FutexCondition notEmpty = new FutexCondition(m, words.notEmpty);
+            return new Monitor(m::lock, m::unlock, cond(awaitOf(notFull), notFull::signalAll), cond(awaitOf(notEmpty), notEmpty::signalAll));
         });
     }
 
@@ -169,23 +175,15 @@ class CondvarModelCheckTest {
         }
     }
 
-    private static Cond cond(Condvar2 c) {
-        return cond(c::await, c::signal);
-    }
-
-    private static Cond cond(FutexCondition c) {
-        return cond(() -> {
+    /** {@link FutexCondition#await()}, the interruptible wait: nobody interrupts in this scenario. */
+    private static Runnable awaitOf(FutexCondition c) {
+        return () -> {
             try {
                 c.await();
             } catch (InterruptedException e) {
                 throw new AssertionError("nobody interrupts in this scenario", e);
             }
-        }, c::signal);
-    }
-
-    private static Cond all(FutexCondition c) {
-        Cond waitOnly = cond(c);
-        return cond(waitOnly::await, c::signalAll);
+        };
     }
 
     private static Cond cond(Runnable await, Runnable signal) {
@@ -200,7 +198,7 @@ class CondvarModelCheckTest {
     }
 
     /** The futexes of one run: the counters share the mutex word's monitor, so broadcasts can requeue onto it. */
-    static final class Words {
+    private static final class Words {
         final ModelCheckFutex mutex = new ModelCheckFutex(0);
         final ModelCheckFutex notFull = new ModelCheckFutex(0, mutex);
         final ModelCheckFutex notEmpty = new ModelCheckFutex(0, mutex);
