@@ -11,7 +11,7 @@ import org.syncbook.mem.HeapIntWord;
 
 /**
  * A futex for the model checker ({@link ModelCheck}): the portable back end's contract on a heap
- * word, but with the wait list inside this object, guarded by its monitor, instead of in the
+ * word, but with the wait list inside this object, guarded by a Java monitor, instead of in the
  * parking lot's static table. Under Lincheck 3.7 the parking lot (static buckets, each a
  * {@code ReentrantLock} and an {@code ArrayList}, shared by every run) made correct locks fail:
  * {@code Mutex2} reported as hung, an {@code IllegalMonitorStateException} from a bucket lock, a
