@@ -1,5 +1,6 @@
 package org.syncbook.grading;
 
+import java.util.Arrays;
 import java.util.function.Function;
 import org.jetbrains.lincheck.Lincheck;
 import org.syncbook.futex.Futex;
@@ -81,6 +82,25 @@ public final class ModelCheck {
     }
 
     /** One run of the scenario: everything it touches is created here, by the run. */
+    /**
+     * Inside a model-checked run: starts one thread per body and joins them all. Lincheck follows
+     * threads the run starts itself, so a scenario's threads are made here, not before the run.
+     */
+    public static void runThreads(Runnable... bodies) {
+        Thread[] threads = new Thread[bodies.length];
+        for (int i = 0; i < bodies.length; i++) {
+            threads[i] = new Thread(bodies[i]);
+            threads[i].start();
+        }
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError("interrupted while joining", e);
+        }
+    }
+
     private static final class Scenario implements Runnable {
         private final Function<Futex, ? extends Mutex> newMutex;
         private final int threads;
@@ -99,18 +119,9 @@ public final class ModelCheck {
         @Override
         public void run() {
             room = new Room(newMutex.apply(new ModelCheckFutex(0)), rounds);
-            Thread[] started = new Thread[threads];
-            for (int i = 0; i < threads; i++) {
-                started[i] = new Thread(room);
-                started[i].start();
-            }
-            try {
-                for (Thread t : started) {
-                    t.join();
-                }
-            } catch (InterruptedException e) {
-                throw new AssertionError("interrupted while joining", e);
-            }
+            Runnable[] bodies = new Runnable[threads];
+            Arrays.fill(bodies, room);
+            runThreads(bodies);
             if (room.failure != null) {
                 throw room.failure;
             }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.syncbook.futex.Futex;
+import org.syncbook.grading.ModelCheck;
 import org.syncbook.grading.ModelCheckFutex;
 
 /**
@@ -216,17 +217,7 @@ class CondvarModelCheckTest {
         @Override
         public void run() {
             box = new Mailbox(newMonitor.apply(new Words()));
-            Thread[] threads = {new Thread(box::produce), new Thread(box::consume), new Thread(box::consume)};
-            for (Thread t : threads) {
-                t.start();
-            }
-            try {
-                for (Thread t : threads) {
-                    t.join();
-                }
-            } catch (InterruptedException e) {
-                throw new AssertionError("interrupted while joining", e);
-            }
+            ModelCheck.runThreads(box::produce, box::consume, box::consume);
             if (box.failure != null) {
                 throw box.failure;
             }

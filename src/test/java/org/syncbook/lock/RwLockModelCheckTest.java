@@ -9,6 +9,7 @@ import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.syncbook.grading.ModelCheck;
 import org.syncbook.grading.ModelCheckFutex;
 
 /**
@@ -96,17 +97,7 @@ class RwLockModelCheckTest {
         @Override
         public void run() {
             room = new Room(newLock.apply(new ModelCheckFutex[] {new ModelCheckFutex(0), new ModelCheckFutex(0)}));
-            Thread[] threads = {new Thread(room::write), new Thread(room::write), new Thread(room::read)};
-            for (Thread t : threads) {
-                t.start();
-            }
-            try {
-                for (Thread t : threads) {
-                    t.join();
-                }
-            } catch (InterruptedException e) {
-                throw new AssertionError("interrupted while joining", e);
-            }
+            ModelCheck.runThreads(room::write, room::write, room::read);
             if (room.failure != null) {
                 throw room.failure;
             }
