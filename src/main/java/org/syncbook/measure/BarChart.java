@@ -5,17 +5,12 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * A grouped bar chart rendered with Java2D into a PNG-ready image: categories along the bottom,
@@ -86,31 +81,12 @@ public final class BarChart {
     }
 
     public BufferedImage render(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            draw(g, width, height);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        return Canvas.paint(width, height, this::draw);
     }
 
     /** Writes the chart as a PNG file, creating parent directories. */
     public Path writePng(Path file) {
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            ImageIO.write(render(), "png", file.toFile());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write chart to " + file, e);
-        }
+        return Canvas.writePng(render(), file);
     }
 
     private void draw(Graphics2D g, int width, int height) {

@@ -4,15 +4,10 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * Draws a {@link Timeline} with Java2D: one row per thread, time along the bottom in milliseconds,
@@ -46,30 +41,12 @@ public final class TimelineChart {
     }
 
     public BufferedImage render(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            draw(g, width, height);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        return Canvas.paint(width, height, this::draw);
     }
 
     /** Writes the chart as a PNG file, creating parent directories. */
     public Path writePng(Path file) {
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            ImageIO.write(render(), "png", file.toFile());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write chart to " + file, e);
-        }
+        return Canvas.writePng(render(), file);
     }
 
     /** The x pixel of {@code nanos} on a plot {@code plotW} wide whose right edge is {@code endNanos}. */
