@@ -3,6 +3,7 @@ package org.syncbook.wait;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.syncbook.futex.Futex;
 import org.syncbook.futex.FutexBackend;
 import org.syncbook.futex.Futexes;
@@ -27,12 +28,17 @@ public final class FutexWaitQueue<K> implements WaitQueue<K> {
 
     /** {@code slots} words (a power of two) of {@code backend}; spin first if {@code spin} is not null. */
     FutexWaitQueue(FutexBackend backend, int slots, SpinPhase spin) {
+        this(() -> Futexes.create(0, backend), slots, spin);
+    }
+
+    /** {@code slots} words made by {@code newWord}, each holding 0: a test's model checker brings its own. */
+    FutexWaitQueue(Supplier<Futex> newWord, int slots, SpinPhase spin) {
         if (slots <= 0 || Integer.bitCount(slots) != 1) {
             throw new IllegalArgumentException("slots must be a power of two: " + slots);
         }
         words = new Futex[slots];
         for (int i = 0; i < slots; i++) {
-            words[i] = Futexes.create(0, backend);
+            words[i] = newWord.get();
         }
         occupants = new AtomicReferenceArray<>(slots);
         for (int i = 0; i < slots; i++) {
