@@ -36,7 +36,9 @@ public class OffHeapIntWord implements IntWord {
 
     final OffHeapBlock block;
     private final ByteBuffer buffer;
-    private final int offset;
+    final int offset;
+    /** Set by {@link OffHeapBlock#close()}, read plain by {@link #checkOpen()}: the block's flag, one load nearer. */
+    boolean closed;
 
     OffHeapIntWord(OffHeapBlock block, ByteBuffer buffer, int offset) {
         this.block = block;
@@ -55,15 +57,25 @@ public class OffHeapIntWord implements IntWord {
     }
 
     private static Maker chooseMaker() {
+        Object segments = segmentVersion("org.syncbook.mem.SegmentIntWord$Maker");
+        return segments != null ? (Maker) segments : OffHeapIntWord::new;
+    }
+
+    /**
+     * A new instance of the JDK 22+ class {@code name} (with SegmentIntWord initialised first), or
+     * null where there is none: JVM before 22, a build by an older JDK, native access denied
+     * ({@code --illegal-native-access=deny}), or {@code -Dsyncbook.mem.words=buffer}.
+     */
+    static Object segmentVersion(String name) {
         if (Runtime.version().feature() >= 22 && !"buffer".equals(System.getProperty("syncbook.mem.words"))) {
             try { // compiled only by a JDK 22+ build (src/main/java22), as FutexCall's FFM binding is
                 Class.forName("org.syncbook.mem.SegmentIntWord"); // initialises it: fails here, not later, if FFM is refused
-                return (Maker) Class.forName("org.syncbook.mem.SegmentIntWord$Maker").getDeclaredConstructor().newInstance();
+                return Class.forName(name).getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException | LinkageError | RuntimeException unavailable) {
-                // built on an older JDK, or native access denied (--illegal-native-access=deny): the buffer view it is
+                // built on an older JDK, or native access denied: the buffer view it is
             }
         }
-        return OffHeapIntWord::new;
+        return null;
     }
 
     /** The address of this word: stable for as long as this word is reachable. */
@@ -76,9 +88,16 @@ public class OffHeapIntWord implements IntWord {
         return block;
     }
 
+    /** What every access calls first (see {@link OffHeapBlock}'s "Safe to misuse"). */
+    final void checkOpen() {
+        if (closed) {
+            throw OffHeapBlock.usedAfterClose();
+        }
+    }
+
     // tag::access[]
     private ByteBuffer open() {
-        block.checkOpen();
+        checkOpen();
         return buffer;
     }
 

@@ -31,9 +31,9 @@ import java.nio.ByteBuffer;
  */
 @SuppressWarnings("restricted")
 final class SegmentIntWord extends OffHeapIntWord {
-    private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
     /** Coordinates (segment, byte offset in it): with {@code ALL}, the offset is the address. */
-    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
     private final long address;
 
@@ -52,7 +52,7 @@ final class SegmentIntWord extends OffHeapIntWord {
 
     // tag::access[]
     private long open() {
-        block.checkOpen();
+        checkOpen();
         return address;
     }
 
