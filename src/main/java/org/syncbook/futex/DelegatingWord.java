@@ -10,23 +10,23 @@ abstract class DelegatingWord implements IntWord {
         this.word = word;
     }
 
-    @Override public final int get() { return word.get(); }
-    @Override public final int getPlain() { return word.getPlain(); }
-    @Override public final int getOpaque() { return word.getOpaque(); }
-    @Override public final int getAcquire() { return word.getAcquire(); }
-    @Override public final void set(int v) { word.set(v); }
-    @Override public final void setPlain(int v) { word.setPlain(v); }
-    @Override public final void setOpaque(int v) { word.setOpaque(v); }
-    @Override public final void setRelease(int v) { word.setRelease(v); }
-    @Override public final boolean compareAndSet(int e, int v) { return word.compareAndSet(e, v); }
-    @Override public final int compareAndExchange(int e, int v) { return word.compareAndExchange(e, v); }
-    @Override public final int compareAndExchangeAcquire(int e, int v) { return word.compareAndExchangeAcquire(e, v); }
-    @Override public final int compareAndExchangeRelease(int e, int v) { return word.compareAndExchangeRelease(e, v); }
-    @Override public final boolean weakCompareAndSetAcquire(int e, int v) { return word.weakCompareAndSetAcquire(e, v); }
-    @Override public final int getAndSet(int v) { return word.getAndSet(v); }
-    @Override public final int getAndSetRelease(int v) { return word.getAndSetRelease(v); }
-    @Override public final int getAndAdd(int d) { return word.getAndAdd(d); }
-    @Override public final int getAndAddRelease(int d) { return word.getAndAddRelease(d); }
+    @Override public int get() { return word.get(); }
+    @Override public int getPlain() { return word.getPlain(); }
+    @Override public int getOpaque() { return word.getOpaque(); }
+    @Override public int getAcquire() { return word.getAcquire(); }
+    @Override public void set(int v) { word.set(v); }
+    @Override public void setPlain(int v) { word.setPlain(v); }
+    @Override public void setOpaque(int v) { word.setOpaque(v); }
+    @Override public void setRelease(int v) { word.setRelease(v); }
+    @Override public boolean compareAndSet(int e, int v) { return word.compareAndSet(e, v); }
+    @Override public int compareAndExchange(int e, int v) { return word.compareAndExchange(e, v); }
+    @Override public int compareAndExchangeAcquire(int e, int v) { return word.compareAndExchangeAcquire(e, v); }
+    @Override public int compareAndExchangeRelease(int e, int v) { return word.compareAndExchangeRelease(e, v); }
+    @Override public boolean weakCompareAndSetAcquire(int e, int v) { return word.weakCompareAndSetAcquire(e, v); }
+    @Override public int getAndSet(int v) { return word.getAndSet(v); }
+    @Override public int getAndSetRelease(int v) { return word.getAndSetRelease(v); }
+    @Override public int getAndAdd(int d) { return word.getAndAdd(d); }
+    @Override public int getAndAddRelease(int d) { return word.getAndAddRelease(d); }
 
     /** Both back ends refuse a negative thread count to wake or requeue, before doing anything. */
     static void checkCount(int count, String what) {

@@ -14,6 +14,7 @@ import static org.syncbook.sys.FutexCall.WAKE;
 
 import java.lang.ref.Reference;
 import java.util.concurrent.TimeUnit;
+import org.syncbook.mem.OffHeapIntAccess;
 import org.syncbook.mem.OffHeapIntWord;
 import org.syncbook.sys.Clock;
 import org.syncbook.sys.Clocks;
@@ -41,15 +42,41 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
      */
     private static final int EINVAL = Errno.EINVAL.code();
 
+    /** How this JVM reaches the word by address (see the atomic operations below). */
+    private static final OffHeapIntAccess INTS = OffHeapIntAccess.fastest();
+
     private final OffHeapIntWord offHeap;
+    private final long wordAddress; // unchecked: only ever used after offHeap's open check
     private final int privacy;
     private final FutexCounters counters = new FutexCounters();
 
     LinuxFutex(OffHeapIntWord word, boolean shared) {
         super(word);
         this.offHeap = word;
+        this.wordAddress = OffHeapIntAccess.addressOf(word);
         this.privacy = shared ? 0 : PRIVATE;
     }
+
+    // The atomic operations, by the address kept here rather than through the word's own methods:
+    // a lock's every lock and unlock then loads one object less before its locked instruction
+    // (about 2 ns per lock and unlock on JDK 25; see OffHeapIntAccess).
+    @Override public int get() { return INTS.get(offHeap, wordAddress); }
+    @Override public int getPlain() { return INTS.getPlain(offHeap, wordAddress); }
+    @Override public int getOpaque() { return INTS.getOpaque(offHeap, wordAddress); }
+    @Override public int getAcquire() { return INTS.getAcquire(offHeap, wordAddress); }
+    @Override public void set(int v) { INTS.set(offHeap, wordAddress, v); }
+    @Override public void setPlain(int v) { INTS.setPlain(offHeap, wordAddress, v); }
+    @Override public void setOpaque(int v) { INTS.setOpaque(offHeap, wordAddress, v); }
+    @Override public void setRelease(int v) { INTS.setRelease(offHeap, wordAddress, v); }
+    @Override public boolean compareAndSet(int e, int v) { return INTS.compareAndSet(offHeap, wordAddress, e, v); }
+    @Override public int compareAndExchange(int e, int v) { return INTS.compareAndExchange(offHeap, wordAddress, e, v); }
+    @Override public int compareAndExchangeAcquire(int e, int v) { return INTS.compareAndExchangeAcquire(offHeap, wordAddress, e, v); }
+    @Override public int compareAndExchangeRelease(int e, int v) { return INTS.compareAndExchangeRelease(offHeap, wordAddress, e, v); }
+    @Override public boolean weakCompareAndSetAcquire(int e, int v) { return INTS.weakCompareAndSetAcquire(offHeap, wordAddress, e, v); }
+    @Override public int getAndSet(int v) { return INTS.getAndSet(offHeap, wordAddress, v); }
+    @Override public int getAndSetRelease(int v) { return INTS.getAndSetRelease(offHeap, wordAddress, v); }
+    @Override public int getAndAdd(int d) { return INTS.getAndAdd(offHeap, wordAddress, d); }
+    @Override public int getAndAddRelease(int d) { return INTS.getAndAddRelease(offHeap, wordAddress, d); }
 
     /** The address the kernel keys this futex by. */
     public long address() {
