@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class WaitQueueModelCheckTest {
 
     /** What a waiter calls: the queue's waitWhile, or a broken variant of it. */
     interface Waiting {
-        void waitWhile(FutexWaitQueue<Long> queue, Futex word, long key, java.util.function.BooleanSupplier condition)
+        void waitWhile(FutexWaitQueue<Long> queue, Futex word, long key, BooleanSupplier condition)
                 throws InterruptedException;
     }
 
