@@ -29,7 +29,7 @@ public abstract class OffHeapIntAccess {
 
     /** The address of {@code word}, without the open check of {@link OffHeapIntWord#address()}: to keep, not to use after a close. */
     public static long addressOf(OffHeapIntWord word) {
-        return word.block.start() + word.offset;
+        return word.start;
     }
 
     private static OffHeapIntAccess choose() {
@@ -37,7 +37,9 @@ public abstract class OffHeapIntAccess {
         return segments != null ? (OffHeapIntAccess) segments : new ThroughTheWord();
     }
 
-    // Each takes the word (checked for a close; kept reachable until the access is done) and its address.
+    // Each takes the word (checked for a close; kept reachable until the access is done) and its
+    // address, which must be the word's own (addressOf): an access by another address could corrupt
+    // or crash the JVM, so the segment version refuses it (the buffer version does not use it).
     public abstract int get(OffHeapIntWord w, long address);
     public abstract int getPlain(OffHeapIntWord w, long address);
     public abstract int getOpaque(OffHeapIntWord w, long address);

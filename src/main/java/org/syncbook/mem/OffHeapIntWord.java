@@ -37,6 +37,8 @@ public class OffHeapIntWord implements IntWord {
     final OffHeapBlock block;
     private final ByteBuffer buffer;
     final int offset;
+    /** Where the word is; kept here (not asked of the block) so that an access by address checks it with one load. */
+    final long start;
     /** Set by {@link OffHeapBlock#close()}, read plain by {@link #checkOpen()}: the block's flag, one load nearer. */
     boolean closed;
 
@@ -44,6 +46,7 @@ public class OffHeapIntWord implements IntWord {
         this.block = block;
         this.buffer = buffer;
         this.offset = offset;
+        this.start = block.start() + offset;
     }
 
     /** The word at {@code offset} of {@code block}, whose bytes are {@code buffer}; range and alignment checked by the caller. */

@@ -13,6 +13,9 @@ import java.lang.ref.Reference;
  */
 final class SegmentIntAccess extends OffHeapIntAccess {
     private static long open(OffHeapIntWord w, long address) {
+        if (address != w.start) { // the same object as the flag below: one compare, no extra miss
+            throw new IllegalArgumentException(String.format("0x%x is not the address of this word (0x%x)", address, w.start));
+        }
         w.checkOpen();
         return address;
     }

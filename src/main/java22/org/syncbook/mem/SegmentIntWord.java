@@ -35,11 +35,9 @@ final class SegmentIntWord extends OffHeapIntWord {
     /** Coordinates (segment, byte offset in it): with {@code ALL}, the offset is the address. */
     static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
-    private final long address;
 
     private SegmentIntWord(OffHeapBlock block, ByteBuffer buffer, int offset) {
         super(block, buffer, offset);
-        this.address = block.address() + offset;
     }
 
     /** For {@link OffHeapIntWord#in}. */
@@ -53,7 +51,7 @@ final class SegmentIntWord extends OffHeapIntWord {
     // tag::access[]
     private long open() {
         checkOpen();
-        return address;
+        return start;
     }
 
     @Override public int get() { int v = (int) INT.getVolatile(ALL, open()); Reference.reachabilityFence(this); return v; }

@@ -55,6 +55,22 @@ class OffHeapIntAccessTest {
     }
 
     @Test
+    @DisplayName("an address that is not the word's own never reaches memory: it is refused, or the word's own is used")
+    void wrongAddress() {
+        OffHeapBlock block = OffHeapBlock.allocate(64);
+        OffHeapIntWord w = block.intWord(0);
+        OffHeapIntWord neighbour = block.intWord(4);
+        long elsewhere = OffHeapIntAccess.addressOf(neighbour);
+        try {
+            INTS.set(w, elsewhere, 5);
+            assertEquals(5, w.get(), "accepted, so the word's own address must have been used");
+        } catch (IllegalArgumentException refused) {
+            assertEquals(0, w.get());
+        }
+        assertEquals(0, neighbour.get(), "a write by a wrong address reached the memory at that address");
+    }
+
+    @Test
     @DisplayName("after close every operation by address throws IllegalStateException, also for a word made before the close")
     void closed() {
         OffHeapBlock block = OffHeapBlock.allocate(64);
