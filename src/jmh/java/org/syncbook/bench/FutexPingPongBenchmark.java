@@ -1,7 +1,5 @@
 package org.syncbook.bench;
 
-import java.util.BitSet;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +20,6 @@ import org.syncbook.futex.examples.FutexPingPong;
 import org.syncbook.futex.examples.ParkPingPong;
 import org.syncbook.futex.examples.PingPong;
 import org.syncbook.measure.Placement;
-import org.syncbook.sys.Cpus;
 
 /**
  * Chapter 3: the round trip of a turn handed back and forth between two pinned threads, through
@@ -63,9 +60,7 @@ public class FutexPingPongBenchmark {
     Placement placement;
 
     private PingPong pingPong;
-    private BitSet processCpus;
-    private Thread pong;
-    private volatile Throwable pongFailure;
+    private PongThread pong;
 
     static PingPong create(String impl) {
         switch (impl) {
@@ -81,38 +76,12 @@ public class FutexPingPongBenchmark {
     @Setup(Level.Trial)
     public void startPong() throws InterruptedException {
         pingPong = create(impl);
-        processCpus = Cpus.allowed(); // before any pinning: a new thread inherits its creator's CPUs
-        CountDownLatch pinned = new CountDownLatch(1);
-        pong = new Thread(() -> {
-            try {
-                Cpus.allow(processCpus);
-                placement.pin(1);
-            } catch (RuntimeException e) {
-                pongFailure = e;
-                return;
-            } finally {
-                pinned.countDown();
-            }
-            try {
-                while (pingPong.pong()) {
-                    // answer until stopped
-                }
-            } catch (Throwable e) {
-                pongFailure = e;
-            }
-        }, "pong");
-        pong.setDaemon(true);
-        pong.start();
-        if (!pinned.await(10, TimeUnit.SECONDS) || pongFailure != null) {
-            throw new IllegalStateException("the pong thread could not be pinned for " + placement, pongFailure);
-        }
+        pong = new PongThread(pingPong, placement);
     }
 
-    /** Pins the benchmark thread at every iteration, in case JMH runs one on another thread. */
     @Setup(Level.Iteration)
     public void pinPing() {
-        Cpus.allow(processCpus);
-        placement.pin(0);
+        pong.pinPing();
     }
 
     @Benchmark
@@ -122,15 +91,7 @@ public class FutexPingPongBenchmark {
 
     @TearDown(Level.Trial)
     public void stopPong() throws InterruptedException {
-        pingPong.stop();
-        pong.join(TimeUnit.SECONDS.toMillis(10));
-        Cpus.allow(processCpus);
-        if (pong.isAlive()) {
-            throw new IllegalStateException("the pong thread did not stop: " + pong.getState());
-        }
-        if (pongFailure != null) {
-            throw new IllegalStateException("the pong thread failed", pongFailure);
-        }
+        pong.stop();
         if (pingPong instanceof AutoCloseable) {
             try {
                 ((AutoCloseable) pingPong).close();

@@ -1,7 +1,5 @@
 package org.syncbook.bench;
 
-import java.util.BitSet;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,7 +15,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.syncbook.measure.Placement;
-import org.syncbook.sys.Cpus;
 import org.syncbook.wait.examples.QueuePingPong;
 
 /**
@@ -41,40 +38,17 @@ public class WaitPingPongBenchmark {
     Placement placement;
 
     private QueuePingPong pingPong;
-    private BitSet processCpus;
-    private Thread pong;
-    private volatile Throwable pongFailure;
+    private PongThread pong;
 
     @Setup(Level.Trial)
     public void startPong() throws InterruptedException {
         pingPong = new QueuePingPong(WaitQueues.create(strategy), 0, strategy);
-        processCpus = Cpus.allowed(); // before any pinning: a new thread inherits its creator's CPUs
-        CountDownLatch pinned = new CountDownLatch(1);
-        pong = new Thread(() -> {
-            try {
-                Cpus.allow(processCpus);
-                placement.pin(1);
-            } catch (RuntimeException e) {
-                pongFailure = e;
-                return;
-            } finally {
-                pinned.countDown();
-            }
-            while (pingPong.pong()) {
-                // answer until stopped
-            }
-        }, "pong");
-        pong.setDaemon(true);
-        pong.start();
-        if (!pinned.await(10, TimeUnit.SECONDS) || pongFailure != null) {
-            throw new IllegalStateException("the pong thread could not be pinned for " + placement, pongFailure);
-        }
+        pong = new PongThread(pingPong, placement);
     }
 
     @Setup(Level.Iteration)
     public void pinPing() {
-        Cpus.allow(processCpus);
-        placement.pin(0);
+        pong.pinPing();
     }
 
     @Benchmark
@@ -84,11 +58,6 @@ public class WaitPingPongBenchmark {
 
     @TearDown(Level.Trial)
     public void stopPong() throws InterruptedException {
-        pingPong.stop();
-        pong.join(TimeUnit.SECONDS.toMillis(10));
-        Cpus.allow(processCpus);
-        if (pong.isAlive()) {
-            throw new IllegalStateException("the pong thread did not stop: " + pong.getState());
-        }
+        pong.stop();
     }
 }
