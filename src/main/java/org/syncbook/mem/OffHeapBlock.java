@@ -99,7 +99,7 @@ public final class OffHeapBlock implements AutoCloseable {
     public OffHeapIntWord intWord(int offset) {
         synchronized (intWords) { // against close(): a word is either marked by it or never made
             checkRange(offset, 4);
-            return intWords.computeIfAbsent(offset, at -> OffHeapIntWord.in(this, buffer, at));
+            return intWords.computeIfAbsent(offset, at -> new OffHeapIntWord(this, buffer, at));
         }
     }
 

@@ -1,17 +1,40 @@
 package org.syncbook.mem;
 
-import static org.syncbook.mem.SegmentIntWord.ALL;
-import static org.syncbook.mem.SegmentIntWord.INT;
-
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.Reference;
 
 /**
- * {@link OffHeapIntAccess} on JDK 22 and later: the address handed in, through the constant
- * all-memory segment of {@link SegmentIntWord} (whose class comment says why that is fast and
- * safe). The word is only checked for a close and kept reachable, so that its bytes stay
- * allocated while they are used.
+ * {@link OffHeapIntAccess} on JDK 22 and later: the word's address, through one constant
+ * all-memory {@code MemorySegment} (Foreign Function and Memory API, JEP 454). Compiled only by
+ * JDK 22+ builds, from {@code src/main/java22}; {@link OffHeapIntAccess#fastest} picks it when present.
+ *
+ * <p>Why faster: every access goes through one segment, {@link #ALL}, which spans the whole address space
+ * and sits in a static final field. To the JIT it is a constant, so the segment's own checks
+ * (bounds, read-only, liveness of its arena: global, never closed) fold away, and an access costs
+ * what a field access does, plus the alignment check of the address and the block's open check.
+ * A segment held in an instance field, as {@code Arena.ofAuto().allocate(...)} would give, keeps
+ * those checks and measured no faster than the buffer view.
+ *
+ * <p>Why safe: {@code ALL} checks nothing about the address, so the checks that matter are made
+ * once, when the word is made ({@link OffHeapBlock#intWord}: inside the block, aligned to 4); an
+ * address other than the word's own is refused; and the bytes stay allocated because the word
+ * refers to its block, which refers to its buffer. Each access ends with
+ * {@link Reference#reachabilityFence} on the word, so the buffer cannot be
+ * found unreachable (and freed) while an access to its address is under way.
+ *
+ * <p>{@link MemorySegment#reinterpret(long)} is a restricted method: run with
+ * {@code --enable-native-access=ALL-UNNAMED}, as the workbook's builds, tests and notebooks do. A
+ * JVM that denies native access makes this class fail to load, and {@link OffHeapIntAccess} then
+ * falls back to {@link BufferIntAccess}.
  */
+@SuppressWarnings("restricted")
 final class SegmentIntAccess extends OffHeapIntAccess {
+    private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    /** Coordinates (segment, byte offset in it): with {@code ALL}, the offset is the address. */
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+
     private static long open(OffHeapIntWord w, long address) {
         if (address != w.start) { // the same object as the flag below: one compare, no extra miss
             throw new IllegalArgumentException(String.format("0x%x is not the address of this word (0x%x)", address, w.start));

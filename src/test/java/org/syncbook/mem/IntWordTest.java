@@ -117,18 +117,18 @@ class IntWordTest {
     }
 
     @Test
-    @DisplayName("a block hands out the MemorySegment word on a JDK 22+ JVM when the build compiled it (src/main/java22), else the buffer view")
+    @DisplayName("words use the MemorySegment access on a JDK 22+ JVM when the build compiled it (src/main/java22), else the buffer view")
     void fastestKindOfWord() {
         boolean segmentWordBuilt;
         try {
-            Class.forName("org.syncbook.mem.SegmentIntWord", false, IntWordTest.class.getClassLoader());
+            Class.forName("org.syncbook.mem.SegmentIntAccess", false, IntWordTest.class.getClassLoader());
             segmentWordBuilt = true;
         } catch (ClassNotFoundException absent) {
             segmentWordBuilt = false;
         }
-        String expected = segmentWordBuilt && Runtime.version().feature() >= 22 ? "SegmentIntWord" : "OffHeapIntWord";
-        assertEquals(expected, OffHeapBlock.allocate(64).intWord(0).getClass().getSimpleName(),
-                "the words of this JVM (" + Runtime.version() + ") are not the fastest kind it can run");
+        String expected = segmentWordBuilt && Runtime.version().feature() >= 22 ? "SegmentIntAccess" : "BufferIntAccess";
+        assertEquals(expected, OffHeapIntAccess.fastest().getClass().getSimpleName(),
+                "the words of this JVM (" + Runtime.version() + ") do not use the fastest access it can run");
     }
 
     /** Operation number {@code op} on {@code w}; the result of a void operation is 0, of a boolean one 0 or 1. */
