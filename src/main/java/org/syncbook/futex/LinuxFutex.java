@@ -14,7 +14,6 @@ import static org.syncbook.sys.FutexCall.WAKE;
 
 import java.lang.ref.Reference;
 import java.util.concurrent.TimeUnit;
-import org.syncbook.mem.OffHeapIntAccess;
 import org.syncbook.mem.OffHeapIntWord;
 import org.syncbook.sys.Clock;
 import org.syncbook.sys.Clocks;
@@ -28,10 +27,14 @@ import org.syncbook.sys.FutexCall;
  * the kernel has returned ({@link Reference#reachabilityFence}), so the memory cannot be released
  * under a sleeping thread.
  *
+ * <p>A {@code LinuxFutex} is itself an {@link OffHeapIntWord}, a second handle on its word's
+ * bytes, with the word's own atomic operations: a lock on this futex then reaches the bytes as
+ * directly as the word does, with no word object to load first (see {@link OffHeapIntWord}).
+ *
  * <p>Private futexes (the default) are keyed by address within this process, which spares the
  * kernel a page-table lookup; shared ones work across processes on shared memory (chapter 10).
  */
-public final class LinuxFutex extends DelegatingWord implements Futex {
+public final class LinuxFutex extends OffHeapIntWord implements Futex {
     private static final int EAGAIN = Errno.EAGAIN.code();
     private static final int EINTR = Errno.EINTR.code();
     private static final int ETIMEDOUT = Errno.ETIMEDOUT.code();
@@ -42,45 +45,13 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
      */
     private static final int EINVAL = Errno.EINVAL.code();
 
-    /** How this JVM reaches the word by address (see the atomic operations below). */
-    private static final OffHeapIntAccess INTS = OffHeapIntAccess.fastest();
-
-    private final OffHeapIntWord offHeap;
-    private final long wordAddress; // unchecked: only ever used after offHeap's open check
     private final int privacy;
     private final FutexCounters counters = new FutexCounters();
 
+    /** A futex on the four bytes of {@code word}: a handle of its own on them, whose atomic operations are the word's. */
     LinuxFutex(OffHeapIntWord word, boolean shared) {
         super(word);
-        this.offHeap = word;
-        this.wordAddress = OffHeapIntAccess.addressOf(word);
         this.privacy = shared ? 0 : PRIVATE;
-    }
-
-    // The atomic operations, by the address kept here rather than through the word's own methods:
-    // a lock's every lock and unlock then loads one object less before its locked instruction
-    // (about 2 ns per lock and unlock on JDK 25; see OffHeapIntAccess).
-    @Override public int get() { return INTS.get(offHeap, wordAddress); }
-    @Override public int getPlain() { return INTS.getPlain(offHeap, wordAddress); }
-    @Override public int getOpaque() { return INTS.getOpaque(offHeap, wordAddress); }
-    @Override public int getAcquire() { return INTS.getAcquire(offHeap, wordAddress); }
-    @Override public void set(int v) { INTS.set(offHeap, wordAddress, v); }
-    @Override public void setPlain(int v) { INTS.setPlain(offHeap, wordAddress, v); }
-    @Override public void setOpaque(int v) { INTS.setOpaque(offHeap, wordAddress, v); }
-    @Override public void setRelease(int v) { INTS.setRelease(offHeap, wordAddress, v); }
-    @Override public boolean compareAndSet(int e, int v) { return INTS.compareAndSet(offHeap, wordAddress, e, v); }
-    @Override public int compareAndExchange(int e, int v) { return INTS.compareAndExchange(offHeap, wordAddress, e, v); }
-    @Override public int compareAndExchangeAcquire(int e, int v) { return INTS.compareAndExchangeAcquire(offHeap, wordAddress, e, v); }
-    @Override public int compareAndExchangeRelease(int e, int v) { return INTS.compareAndExchangeRelease(offHeap, wordAddress, e, v); }
-    @Override public boolean weakCompareAndSetAcquire(int e, int v) { return INTS.weakCompareAndSetAcquire(offHeap, wordAddress, e, v); }
-    @Override public int getAndSet(int v) { return INTS.getAndSet(offHeap, wordAddress, v); }
-    @Override public int getAndSetRelease(int v) { return INTS.getAndSetRelease(offHeap, wordAddress, v); }
-    @Override public int getAndAdd(int d) { return INTS.getAndAdd(offHeap, wordAddress, d); }
-    @Override public int getAndAddRelease(int d) { return INTS.getAndAddRelease(offHeap, wordAddress, d); }
-
-    /** The address the kernel keys this futex by. */
-    public long address() {
-        return offHeap.address();
     }
 
     // tag::await[]
@@ -89,7 +60,7 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
         long address = address(); // throws if the block was closed: before the call is counted or made
         counters.countWait();
         long r = FutexCall.call(address, WAIT | privacy, expected, 0, 0, 0); // no timeout: NULL
-        Reference.reachabilityFence(offHeap);
+        Reference.reachabilityFence(this);
         return r == -EINTR ? WaitResult.WOKEN : result(r, "FUTEX_WAIT", expected); // a signal: a spurious wake-up
     }
     // end::await[]
@@ -146,47 +117,47 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
         long timespec = Timespec.of(deadline);
         counters.countWait();
         long r = FutexCall.call(address, op, expected, timespec, 0, BITSET_MATCH_ANY);
-        Reference.reachabilityFence(offHeap);
+        Reference.reachabilityFence(this);
         return r;
     }
 
     // tag::wake[]
     @Override
     public int wake(int count) {
-        checkCount(count, "wake");
+        DelegatingWord.checkCount(count, "wake");
         long address = address();
         if (count == 0) {
             return 0; // FUTEX_WAKE with 0 wakes one sleeper (the kernel counts after waking): make no call
         }
         counters.countWake();
         long r = FutexCall.call(address, WAKE | privacy, count, 0, 0, 0);
-        Reference.reachabilityFence(offHeap);
+        Reference.reachabilityFence(this);
         return (int) check(r, "FUTEX_WAKE", count);
     }
     // end::wake[]
 
     @Override
     public int requeue(int wakeCount, Futex target, int requeueCount) {
-        checkCount(wakeCount, "wake");
-        checkCount(requeueCount, "requeue");
+        DelegatingWord.checkCount(wakeCount, "wake");
+        DelegatingWord.checkCount(requeueCount, "requeue");
         long from = address();
         long to = sameKind(target).address();
         counters.countRequeue();
         long r = FutexCall.call(from, REQUEUE | privacy, wakeCount, requeueCount, to, 0);
-        Reference.reachabilityFence(offHeap);
+        Reference.reachabilityFence(this);
         Reference.reachabilityFence(target);
         return (int) check(r, "FUTEX_REQUEUE", wakeCount);
     }
 
     @Override
     public int cmpRequeue(int expected, int wakeCount, Futex target, int requeueCount) {
-        checkCount(wakeCount, "wake");
-        checkCount(requeueCount, "requeue");
+        DelegatingWord.checkCount(wakeCount, "wake");
+        DelegatingWord.checkCount(requeueCount, "requeue");
         long from = address();
         long to = sameKind(target).address();
         counters.countRequeue();
         long r = FutexCall.call(from, CMP_REQUEUE | privacy, wakeCount, requeueCount, to, expected);
-        Reference.reachabilityFence(offHeap);
+        Reference.reachabilityFence(this);
         Reference.reachabilityFence(target);
         return r == -EAGAIN ? VALUE_CHANGED : (int) check(r, "FUTEX_CMP_REQUEUE", expected);
     }
@@ -245,7 +216,7 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
         long address = address();
         counters.countPi();
         long r = FutexCall.call(address, op | privacy, 0, timespec, 0, 0);
-        Reference.reachabilityFence(offHeap);
+        Reference.reachabilityFence(this);
         return r;
     }
 
@@ -315,6 +286,17 @@ public final class LinuxFutex extends DelegatingWord implements Futex {
             throw new ErrnoException(op + "(" + arg + ")", (int) -r);
         }
         return r;
+    }
+
+    /** A futex is its own object (its counters are its own): equal only to itself, unlike two words on the same bytes. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 
     @Override

@@ -4,7 +4,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.syncbook.sys.NativeMemory;
 
@@ -31,11 +33,11 @@ import org.syncbook.sys.NativeMemory;
  * with a close on another thread may or may not see it; either outcome is safe.
  *
  * <p>An int word (a futex word, a lock's state) checks a flag of its own, not this block's: the
- * block hands out one word per offset and marks each of them when it is closed. A futex that
- * keeps its word's address ({@link OffHeapIntAccess}) then reaches the flag through one object
- * (the word) instead of two (the word, then the block). In a scratch JMH benchmark (JDK 25) the
- * longer chain cost as much as the kept address saved, about 2 ns per lock and unlock: presumably
- * the CPU settles the branch on the flag before it runs the locked instruction after it.
+ * block hands out one word per offset, remembers every other handle on them (a futex is one, see
+ * {@link OffHeapIntWord}), and marks each when it is closed. The flag then sits in the object that
+ * holds the address, so a lock's atomic operation loads one object, not two or three: in the
+ * chapter 4 benchmark (JDK 25) each object more on that chain cost about 1.5 ns per lock and
+ * unlock, as the locked instruction waits for the branch on the flag.
  */
 public final class OffHeapBlock implements AutoCloseable {
     private static final VarHandle CLOSED;
@@ -57,6 +59,8 @@ public final class OffHeapBlock implements AutoCloseable {
     private boolean closed; // written and polled through CLOSED (volatile), read plain by checkOpen
     /** The int words handed out, one per offset, so that close() can mark each; guarded by itself. */
     private final Map<Integer, OffHeapIntWord> intWords = new HashMap<>();
+    /** The other handles on those words (futexes: {@link OffHeapIntWord#OffHeapIntWord(OffHeapIntWord)}); guarded by {@link #intWords}. */
+    private final List<OffHeapIntWord> handles = new ArrayList<>();
 
     // tag::allocate[]
     private OffHeapBlock(int size, int alignment) {
@@ -103,6 +107,14 @@ public final class OffHeapBlock implements AutoCloseable {
         }
     }
 
+    /** Remembers {@code handle} for {@link #close()}, or marks it closed now if the block is closed already. */
+    void addHandle(OffHeapIntWord handle) {
+        synchronized (intWords) { // against close(): a handle is either marked by it or made closed
+            handle.closed = closed;
+            handles.add(handle);
+        }
+    }
+
     /** A 64-bit word at {@code offset}, which must be a multiple of 8 inside the block. */
     public OffHeapLongWord longWord(int offset) {
         checkRange(offset, 8);
@@ -141,6 +153,9 @@ public final class OffHeapBlock implements AutoCloseable {
         synchronized (intWords) {
             for (OffHeapIntWord word : intWords.values()) {
                 word.closed = true; // plain, as it is read: see "Safe to misuse" above
+            }
+            for (OffHeapIntWord handle : handles) {
+                handle.closed = true;
             }
             CLOSED.setVolatile(this, true);
         }

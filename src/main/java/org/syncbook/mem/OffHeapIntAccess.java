@@ -1,36 +1,21 @@
 package org.syncbook.mem;
 
 /**
- * How an {@link OffHeapIntWord}'s operations reach its four bytes, given the word and its address:
- * the word's own operations use it, and so does {@code LinuxFutex}, on which every futex-based lock
- * makes its atomic operations, with the address it keeps in a field of its own.
+ * How an {@link OffHeapIntWord}'s operations reach its four bytes: one implementation per JVM in
+ * a static final field, so the JIT knows its class and inlines it. On JDK 22 and later a
+ * {@code SegmentIntAccess} (from {@code src/main/java22}) reaches the word's address through one
+ * constant segment; otherwise, or with {@code -Dsyncbook.mem.words=buffer} (to compare the two), a
+ * {@link BufferIntAccess} goes through the block's buffer view.
  *
- * <p>Why the futex keeps the address: a lock calls the futex, which called the word, which held
- * the address. Every atomic operation is a barrier to the JIT, so each lock and unlock loads that
- * chain again, and the locked instruction waits for the last load: one object more on the way to
- * the address cost about 2 ns per lock and unlock in the chapter 4 benchmark (JDK 25), the whole
- * difference from a lock on a heap word, where the word object is the memory. The word is still
- * checked for a close (a flag of its own, one load away).
- *
- * <p>One implementation per JVM in a static final field, so the JIT knows its class and inlines
- * it: on JDK 22 and later a {@code SegmentIntAccess} (from {@code src/main/java22}) reaches the
- * address through one constant segment; otherwise, or with {@code -Dsyncbook.mem.words=buffer}
- * (to compare the two), a {@link BufferIntAccess} goes through the block's buffer view.
+ * <p>Package-private: every operation takes a word, made by this package (its block checked the
+ * offset and the alignment), never a bare address, so no caller can aim an access elsewhere.
  */
-public abstract class OffHeapIntAccess {
+abstract class OffHeapIntAccess {
     private static final OffHeapIntAccess FASTEST = choose();
 
-    OffHeapIntAccess() {
-    }
-
     /** The fastest way on this JVM. */
-    public static OffHeapIntAccess fastest() {
+    static OffHeapIntAccess fastest() {
         return FASTEST;
-    }
-
-    /** The address of {@code word}, without the open check of {@link OffHeapIntWord#address()}: to keep, not to use after a close. */
-    public static long addressOf(OffHeapIntWord word) {
-        return word.start;
     }
 
     /**
@@ -49,24 +34,23 @@ public abstract class OffHeapIntAccess {
         return new BufferIntAccess();
     }
 
-    // Each takes the word (checked for a close; kept reachable until the access is done) and its
-    // address, which must be the word's own (addressOf): an access by another address could corrupt
-    // or crash the JVM, so the segment version refuses it (the buffer view does not use it).
-    public abstract int get(OffHeapIntWord w, long address);
-    public abstract int getPlain(OffHeapIntWord w, long address);
-    public abstract int getOpaque(OffHeapIntWord w, long address);
-    public abstract int getAcquire(OffHeapIntWord w, long address);
-    public abstract void set(OffHeapIntWord w, long address, int v);
-    public abstract void setPlain(OffHeapIntWord w, long address, int v);
-    public abstract void setOpaque(OffHeapIntWord w, long address, int v);
-    public abstract void setRelease(OffHeapIntWord w, long address, int v);
-    public abstract boolean compareAndSet(OffHeapIntWord w, long address, int e, int v);
-    public abstract int compareAndExchange(OffHeapIntWord w, long address, int e, int v);
-    public abstract int compareAndExchangeAcquire(OffHeapIntWord w, long address, int e, int v);
-    public abstract int compareAndExchangeRelease(OffHeapIntWord w, long address, int e, int v);
-    public abstract boolean weakCompareAndSetAcquire(OffHeapIntWord w, long address, int e, int v);
-    public abstract int getAndSet(OffHeapIntWord w, long address, int v);
-    public abstract int getAndSetRelease(OffHeapIntWord w, long address, int v);
-    public abstract int getAndAdd(OffHeapIntWord w, long address, int d);
-    public abstract int getAndAddRelease(OffHeapIntWord w, long address, int d);
+    // Each checks that the word is open (OffHeapIntWord.checkOpen), then makes the access and
+    // keeps the word reachable until the access is done.
+    abstract int get(OffHeapIntWord w);
+    abstract int getPlain(OffHeapIntWord w);
+    abstract int getOpaque(OffHeapIntWord w);
+    abstract int getAcquire(OffHeapIntWord w);
+    abstract void set(OffHeapIntWord w, int v);
+    abstract void setPlain(OffHeapIntWord w, int v);
+    abstract void setOpaque(OffHeapIntWord w, int v);
+    abstract void setRelease(OffHeapIntWord w, int v);
+    abstract boolean compareAndSet(OffHeapIntWord w, int e, int v);
+    abstract int compareAndExchange(OffHeapIntWord w, int e, int v);
+    abstract int compareAndExchangeAcquire(OffHeapIntWord w, int e, int v);
+    abstract int compareAndExchangeRelease(OffHeapIntWord w, int e, int v);
+    abstract boolean weakCompareAndSetAcquire(OffHeapIntWord w, int e, int v);
+    abstract int getAndSet(OffHeapIntWord w, int v);
+    abstract int getAndSetRelease(OffHeapIntWord w, int v);
+    abstract int getAndAdd(OffHeapIntWord w, int d);
+    abstract int getAndAddRelease(OffHeapIntWord w, int d);
 }

@@ -18,9 +18,9 @@ import java.lang.ref.Reference;
  * those checks and measured no faster than the buffer view.
  *
  * <p>Why safe: {@code ALL} checks nothing about the address, so the checks that matter are made
- * once, when the word is made ({@link OffHeapBlock#intWord}: inside the block, aligned to 4); an
- * address other than the word's own is refused; and the bytes stay allocated because the word
- * refers to its block, which refers to its buffer. Each access ends with
+ * once, when the word is made ({@link OffHeapBlock#intWord}: inside the block, aligned to 4); the
+ * address comes only from the word itself, never from a caller; and the bytes stay allocated
+ * because the word refers to its block, which refers to its buffer. Each access ends with
  * {@link Reference#reachabilityFence} on the word, so the buffer cannot be
  * found unreachable (and freed) while an access to its address is under way.
  *
@@ -35,29 +35,27 @@ final class SegmentIntAccess extends OffHeapIntAccess {
     /** Coordinates (segment, byte offset in it): with {@code ALL}, the offset is the address. */
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
-    private static long open(OffHeapIntWord w, long address) {
-        if (address != w.start) { // the same object as the flag below: one compare, no extra miss
-            throw new IllegalArgumentException(String.format("0x%x is not the address of this word (0x%x)", address, w.start));
-        }
+    /** The word's address, once the word is known to be open: its flag and its address are fields of the same object. */
+    private static long open(OffHeapIntWord w) {
         w.checkOpen();
-        return address;
+        return w.start;
     }
 
-    @Override public int get(OffHeapIntWord w, long a) { int v = (int) INT.getVolatile(ALL, open(w, a)); Reference.reachabilityFence(w); return v; }
-    @Override public int getPlain(OffHeapIntWord w, long a) { int v = (int) INT.get(ALL, open(w, a)); Reference.reachabilityFence(w); return v; }
-    @Override public int getOpaque(OffHeapIntWord w, long a) { int v = (int) INT.getOpaque(ALL, open(w, a)); Reference.reachabilityFence(w); return v; }
-    @Override public int getAcquire(OffHeapIntWord w, long a) { int v = (int) INT.getAcquire(ALL, open(w, a)); Reference.reachabilityFence(w); return v; }
-    @Override public void set(OffHeapIntWord w, long a, int v) { INT.setVolatile(ALL, open(w, a), v); Reference.reachabilityFence(w); }
-    @Override public void setPlain(OffHeapIntWord w, long a, int v) { INT.set(ALL, open(w, a), v); Reference.reachabilityFence(w); }
-    @Override public void setOpaque(OffHeapIntWord w, long a, int v) { INT.setOpaque(ALL, open(w, a), v); Reference.reachabilityFence(w); }
-    @Override public void setRelease(OffHeapIntWord w, long a, int v) { INT.setRelease(ALL, open(w, a), v); Reference.reachabilityFence(w); }
-    @Override public boolean compareAndSet(OffHeapIntWord w, long a, int e, int v) { boolean r = INT.compareAndSet(ALL, open(w, a), e, v); Reference.reachabilityFence(w); return r; }
-    @Override public int compareAndExchange(OffHeapIntWord w, long a, int e, int v) { int r = (int) INT.compareAndExchange(ALL, open(w, a), e, v); Reference.reachabilityFence(w); return r; }
-    @Override public int compareAndExchangeAcquire(OffHeapIntWord w, long a, int e, int v) { int r = (int) INT.compareAndExchangeAcquire(ALL, open(w, a), e, v); Reference.reachabilityFence(w); return r; }
-    @Override public int compareAndExchangeRelease(OffHeapIntWord w, long a, int e, int v) { int r = (int) INT.compareAndExchangeRelease(ALL, open(w, a), e, v); Reference.reachabilityFence(w); return r; }
-    @Override public boolean weakCompareAndSetAcquire(OffHeapIntWord w, long a, int e, int v) { boolean r = INT.weakCompareAndSetAcquire(ALL, open(w, a), e, v); Reference.reachabilityFence(w); return r; }
-    @Override public int getAndSet(OffHeapIntWord w, long a, int v) { int r = (int) INT.getAndSet(ALL, open(w, a), v); Reference.reachabilityFence(w); return r; }
-    @Override public int getAndSetRelease(OffHeapIntWord w, long a, int v) { int r = (int) INT.getAndSetRelease(ALL, open(w, a), v); Reference.reachabilityFence(w); return r; }
-    @Override public int getAndAdd(OffHeapIntWord w, long a, int d) { int r = (int) INT.getAndAdd(ALL, open(w, a), d); Reference.reachabilityFence(w); return r; }
-    @Override public int getAndAddRelease(OffHeapIntWord w, long a, int d) { int r = (int) INT.getAndAddRelease(ALL, open(w, a), d); Reference.reachabilityFence(w); return r; }
+    @Override int get(OffHeapIntWord w) { int v = (int) INT.getVolatile(ALL, open(w)); Reference.reachabilityFence(w); return v; }
+    @Override int getPlain(OffHeapIntWord w) { int v = (int) INT.get(ALL, open(w)); Reference.reachabilityFence(w); return v; }
+    @Override int getOpaque(OffHeapIntWord w) { int v = (int) INT.getOpaque(ALL, open(w)); Reference.reachabilityFence(w); return v; }
+    @Override int getAcquire(OffHeapIntWord w) { int v = (int) INT.getAcquire(ALL, open(w)); Reference.reachabilityFence(w); return v; }
+    @Override void set(OffHeapIntWord w, int v) { INT.setVolatile(ALL, open(w), v); Reference.reachabilityFence(w); }
+    @Override void setPlain(OffHeapIntWord w, int v) { INT.set(ALL, open(w), v); Reference.reachabilityFence(w); }
+    @Override void setOpaque(OffHeapIntWord w, int v) { INT.setOpaque(ALL, open(w), v); Reference.reachabilityFence(w); }
+    @Override void setRelease(OffHeapIntWord w, int v) { INT.setRelease(ALL, open(w), v); Reference.reachabilityFence(w); }
+    @Override boolean compareAndSet(OffHeapIntWord w, int e, int v) { boolean r = INT.compareAndSet(ALL, open(w), e, v); Reference.reachabilityFence(w); return r; }
+    @Override int compareAndExchange(OffHeapIntWord w, int e, int v) { int r = (int) INT.compareAndExchange(ALL, open(w), e, v); Reference.reachabilityFence(w); return r; }
+    @Override int compareAndExchangeAcquire(OffHeapIntWord w, int e, int v) { int r = (int) INT.compareAndExchangeAcquire(ALL, open(w), e, v); Reference.reachabilityFence(w); return r; }
+    @Override int compareAndExchangeRelease(OffHeapIntWord w, int e, int v) { int r = (int) INT.compareAndExchangeRelease(ALL, open(w), e, v); Reference.reachabilityFence(w); return r; }
+    @Override boolean weakCompareAndSetAcquire(OffHeapIntWord w, int e, int v) { boolean r = INT.weakCompareAndSetAcquire(ALL, open(w), e, v); Reference.reachabilityFence(w); return r; }
+    @Override int getAndSet(OffHeapIntWord w, int v) { int r = (int) INT.getAndSet(ALL, open(w), v); Reference.reachabilityFence(w); return r; }
+    @Override int getAndSetRelease(OffHeapIntWord w, int v) { int r = (int) INT.getAndSetRelease(ALL, open(w), v); Reference.reachabilityFence(w); return r; }
+    @Override int getAndAdd(OffHeapIntWord w, int d) { int r = (int) INT.getAndAdd(ALL, open(w), d); Reference.reachabilityFence(w); return r; }
+    @Override int getAndAddRelease(OffHeapIntWord w, int d) { int r = (int) INT.getAndAddRelease(ALL, open(w), d); Reference.reachabilityFence(w); return r; }
 }

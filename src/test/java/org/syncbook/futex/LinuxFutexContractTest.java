@@ -16,7 +16,7 @@ class LinuxFutexContractTest extends FutexContract {
 
     @Override
     Futex sameWord(Futex f) {
-        OffHeapIntWord word = (OffHeapIntWord) ((DelegatingWord) f).word;
+        OffHeapIntWord word = (LinuxFutex) f; // a futex is a handle on its word
         OffHeapBlock block = word.block();
         // a new word object at the same offset: the kernel keys a futex by its address alone
         return Futexes.linux(block.intWord((int) (word.address() - block.address())), false);
