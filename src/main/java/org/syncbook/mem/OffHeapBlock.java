@@ -32,12 +32,13 @@ import org.syncbook.sys.NativeMemory;
  * by another thread that handed over through a lock, a join, a volatile write... An access racing
  * with a close on another thread may or may not see it; either outcome is safe.
  *
- * <p>An int word (a futex word, a lock's state) checks a flag of its own, not this block's: the
- * block hands out one word per offset, remembers every other handle on them (a futex is one, see
- * {@link OffHeapIntWord}), and marks each when it is closed. The flag then sits in the object that
- * holds the address, so a lock's atomic operation loads one object, not two or three: in the
- * chapter 4 benchmark (JDK 25) each object more on that chain cost about 1.5 ns per lock and
- * unlock, as the locked instruction waits for the branch on the flag.
+ * <p>An int word (a futex word, a lock's state) does not read this block's flag: the block hands
+ * out one word per offset, remembers every other handle on them (a futex is one, see
+ * {@link OffHeapIntWord}), and on close overwrites the address each of them keeps with -1. The
+ * open check is then part of reading the address, from the object the lock already holds: in the
+ * chapter 4 benchmark (JDK 25) every object more on the way to the locked instruction cost about
+ * 1.5 ns per lock and unlock, and a separate flag in the word 0.2 to 0.5 ns (measurements in
+ * docs/results/chapter04-jmh-tuning.txt).
  */
 public final class OffHeapBlock implements AutoCloseable {
     private static final VarHandle CLOSED;
@@ -110,7 +111,9 @@ public final class OffHeapBlock implements AutoCloseable {
     /** Remembers {@code handle} for {@link #close()}, or marks it closed now if the block is closed already. */
     void addHandle(OffHeapIntWord handle) {
         synchronized (intWords) { // against close(): a handle is either marked by it or made closed
-            handle.closed = closed;
+            if (closed) {
+                handle.markClosed();
+            }
             handles.add(handle);
         }
     }
@@ -152,10 +155,10 @@ public final class OffHeapBlock implements AutoCloseable {
     public void close() {
         synchronized (intWords) {
             for (OffHeapIntWord word : intWords.values()) {
-                word.closed = true; // plain, as it is read: see "Safe to misuse" above
+                word.markClosed(); // plain, as it is read: see "Safe to misuse" above
             }
             for (OffHeapIntWord handle : handles) {
-                handle.closed = true;
+                handle.markClosed();
             }
             CLOSED.setVolatile(this, true);
         }

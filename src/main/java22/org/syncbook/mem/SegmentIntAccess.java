@@ -13,7 +13,7 @@ import java.lang.ref.Reference;
  * <p>Why faster: every access goes through one segment, {@link #ALL}, which spans the whole address space
  * and sits in a static final field. To the JIT it is a constant, so the segment's own checks
  * (bounds, read-only, liveness of its arena: global, never closed) fold away, and an access costs
- * what a field access does, plus the alignment check of the address and the block's open check.
+ * what a field access does, plus the alignment check of the address and the word's open check.
  * A segment held in an instance field, as {@code Arena.ofAuto().allocate(...)} would give, keeps
  * those checks and measured no faster than the buffer view.
  *
@@ -35,10 +35,13 @@ final class SegmentIntAccess extends OffHeapIntAccess {
     /** Coordinates (segment, byte offset in it): with {@code ALL}, the offset is the address. */
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
-    /** The word's address, once the word is known to be open: its flag and its address are fields of the same object. */
+    /** The word's address, checked for a close: one load gives both (see OffHeapIntWord's start). */
     private static long open(OffHeapIntWord w) {
-        w.checkOpen();
-        return w.start;
+        long address = w.start();
+        if (address <= 0) {
+            throw OffHeapBlock.usedAfterClose();
+        }
+        return address;
     }
 
     @Override int get(OffHeapIntWord w) { int v = (int) INT.getVolatile(ALL, open(w)); Reference.reachabilityFence(w); return v; }
