@@ -9,10 +9,10 @@ import java.nio.ByteBuffer;
  * block's direct buffer, or on JDK 22 and later one constant {@code MemorySegment} spanning all of
  * memory, whose checks the JIT folds away. Both behave the same.
  *
- * <p>The open check is part of reading the address (see {@link OffHeapBlock}): a word used after a close that
- * happens before the use throws {@link IllegalStateException}; one racing with a close on another
- * thread may still read or write the bytes, which stay allocated as long as the word is reachable,
- * so that is never a crash. The futex calls check the same way before they give the kernel the
+ * <p>The open check is part of reading the address (see {@link OffHeapBlock}): a word used after
+ * a close that happens before the use throws {@link IllegalStateException}; one racing with a
+ * close on another thread may still read or write the bytes, which stay allocated as long as the
+ * word is reachable, so that is never a crash. The futex calls check the same way before they give the kernel the
  * address, and a {@code LinuxFutex} keeps the word reachable until the kernel has returned.
  *
  * <h2>A class that adds operations to a word</h2>
@@ -41,7 +41,8 @@ public class OffHeapIntWord implements IntWord {
      * <p>Read and written plain, as the block's flag is (see "Safe to misuse" in OffHeapBlock); an
      * opaque read measured 0.2 to 0.4 ns slower. Plain is enough: HotSpot reads and writes a long
      * field whole on every 64-bit platform (the JLS would allow halves, JLS 17.7), and even a mix
-     * of halves of an address and of -1 would be negative or misaligned, which every access refuses.
+     * of halves of an address and of -1 would be negative, which every access refuses, or
+     * misaligned, which the segment access refuses (the buffer view does not use the address).
      * Accesses refuse 0 too: the value before the constructor's write, which a thread that got the
      * word through a data race could see, as the field is not final.
      */
