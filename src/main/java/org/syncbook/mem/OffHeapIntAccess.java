@@ -34,8 +34,8 @@ abstract class OffHeapIntAccess {
         return new BufferIntAccess();
     }
 
-    // Each checks that the word is open (its address, OffHeapIntWord.start(), is above 0), then
-    // makes the access and keeps the word reachable until the access is done.
+    // Each checks that the word is open (OffHeapIntWord.openAddress), then makes the access and
+    // keeps the word reachable until the access is done.
     abstract int get(OffHeapIntWord w);
     abstract int getPlain(OffHeapIntWord w);
     abstract int getOpaque(OffHeapIntWord w);

@@ -76,16 +76,13 @@ public class OffHeapIntWord implements IntWord {
         return block;
     }
 
-    /** The address, for an access to use once it knows the word is open: 0 or below if it is not (see {@link #start}). */
-    final long start() {
-        return start;
-    }
-
-    /** What every access of the buffer view calls first (see {@link OffHeapBlock}'s "Safe to misuse"). */
-    final void checkOpen() {
-        if (start <= 0) {
+    /** The address, for an access to use: throws if the word is closed (or not yet seen made, see {@link #start}). */
+    final long openAddress() {
+        long address = start;
+        if (address <= 0) {
             throw OffHeapBlock.usedAfterClose();
         }
+        return address;
     }
 
     /** Called by the block's close: every later access throws. */

@@ -35,30 +35,21 @@ final class SegmentIntAccess extends OffHeapIntAccess {
     /** Coordinates (segment, byte offset in it): with {@code ALL}, the offset is the address. */
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
-    /** The word's address, checked for a close: one load gives both (see OffHeapIntWord's start). */
-    private static long open(OffHeapIntWord w) {
-        long address = w.start();
-        if (address <= 0) {
-            throw OffHeapBlock.usedAfterClose();
-        }
-        return address;
-    }
-
-    @Override int get(OffHeapIntWord w) { int v = (int) INT.getVolatile(ALL, open(w)); Reference.reachabilityFence(w); return v; }
-    @Override int getPlain(OffHeapIntWord w) { int v = (int) INT.get(ALL, open(w)); Reference.reachabilityFence(w); return v; }
-    @Override int getOpaque(OffHeapIntWord w) { int v = (int) INT.getOpaque(ALL, open(w)); Reference.reachabilityFence(w); return v; }
-    @Override int getAcquire(OffHeapIntWord w) { int v = (int) INT.getAcquire(ALL, open(w)); Reference.reachabilityFence(w); return v; }
-    @Override void set(OffHeapIntWord w, int v) { INT.setVolatile(ALL, open(w), v); Reference.reachabilityFence(w); }
-    @Override void setPlain(OffHeapIntWord w, int v) { INT.set(ALL, open(w), v); Reference.reachabilityFence(w); }
-    @Override void setOpaque(OffHeapIntWord w, int v) { INT.setOpaque(ALL, open(w), v); Reference.reachabilityFence(w); }
-    @Override void setRelease(OffHeapIntWord w, int v) { INT.setRelease(ALL, open(w), v); Reference.reachabilityFence(w); }
-    @Override boolean compareAndSet(OffHeapIntWord w, int e, int v) { boolean r = INT.compareAndSet(ALL, open(w), e, v); Reference.reachabilityFence(w); return r; }
-    @Override int compareAndExchange(OffHeapIntWord w, int e, int v) { int r = (int) INT.compareAndExchange(ALL, open(w), e, v); Reference.reachabilityFence(w); return r; }
-    @Override int compareAndExchangeAcquire(OffHeapIntWord w, int e, int v) { int r = (int) INT.compareAndExchangeAcquire(ALL, open(w), e, v); Reference.reachabilityFence(w); return r; }
-    @Override int compareAndExchangeRelease(OffHeapIntWord w, int e, int v) { int r = (int) INT.compareAndExchangeRelease(ALL, open(w), e, v); Reference.reachabilityFence(w); return r; }
-    @Override boolean weakCompareAndSetAcquire(OffHeapIntWord w, int e, int v) { boolean r = INT.weakCompareAndSetAcquire(ALL, open(w), e, v); Reference.reachabilityFence(w); return r; }
-    @Override int getAndSet(OffHeapIntWord w, int v) { int r = (int) INT.getAndSet(ALL, open(w), v); Reference.reachabilityFence(w); return r; }
-    @Override int getAndSetRelease(OffHeapIntWord w, int v) { int r = (int) INT.getAndSetRelease(ALL, open(w), v); Reference.reachabilityFence(w); return r; }
-    @Override int getAndAdd(OffHeapIntWord w, int d) { int r = (int) INT.getAndAdd(ALL, open(w), d); Reference.reachabilityFence(w); return r; }
-    @Override int getAndAddRelease(OffHeapIntWord w, int d) { int r = (int) INT.getAndAddRelease(ALL, open(w), d); Reference.reachabilityFence(w); return r; }
+    @Override int get(OffHeapIntWord w) { int v = (int) INT.getVolatile(ALL, w.openAddress()); Reference.reachabilityFence(w); return v; }
+    @Override int getPlain(OffHeapIntWord w) { int v = (int) INT.get(ALL, w.openAddress()); Reference.reachabilityFence(w); return v; }
+    @Override int getOpaque(OffHeapIntWord w) { int v = (int) INT.getOpaque(ALL, w.openAddress()); Reference.reachabilityFence(w); return v; }
+    @Override int getAcquire(OffHeapIntWord w) { int v = (int) INT.getAcquire(ALL, w.openAddress()); Reference.reachabilityFence(w); return v; }
+    @Override void set(OffHeapIntWord w, int v) { INT.setVolatile(ALL, w.openAddress(), v); Reference.reachabilityFence(w); }
+    @Override void setPlain(OffHeapIntWord w, int v) { INT.set(ALL, w.openAddress(), v); Reference.reachabilityFence(w); }
+    @Override void setOpaque(OffHeapIntWord w, int v) { INT.setOpaque(ALL, w.openAddress(), v); Reference.reachabilityFence(w); }
+    @Override void setRelease(OffHeapIntWord w, int v) { INT.setRelease(ALL, w.openAddress(), v); Reference.reachabilityFence(w); }
+    @Override boolean compareAndSet(OffHeapIntWord w, int e, int v) { boolean r = INT.compareAndSet(ALL, w.openAddress(), e, v); Reference.reachabilityFence(w); return r; }
+    @Override int compareAndExchange(OffHeapIntWord w, int e, int v) { int r = (int) INT.compareAndExchange(ALL, w.openAddress(), e, v); Reference.reachabilityFence(w); return r; }
+    @Override int compareAndExchangeAcquire(OffHeapIntWord w, int e, int v) { int r = (int) INT.compareAndExchangeAcquire(ALL, w.openAddress(), e, v); Reference.reachabilityFence(w); return r; }
+    @Override int compareAndExchangeRelease(OffHeapIntWord w, int e, int v) { int r = (int) INT.compareAndExchangeRelease(ALL, w.openAddress(), e, v); Reference.reachabilityFence(w); return r; }
+    @Override boolean weakCompareAndSetAcquire(OffHeapIntWord w, int e, int v) { boolean r = INT.weakCompareAndSetAcquire(ALL, w.openAddress(), e, v); Reference.reachabilityFence(w); return r; }
+    @Override int getAndSet(OffHeapIntWord w, int v) { int r = (int) INT.getAndSet(ALL, w.openAddress(), v); Reference.reachabilityFence(w); return r; }
+    @Override int getAndSetRelease(OffHeapIntWord w, int v) { int r = (int) INT.getAndSetRelease(ALL, w.openAddress(), v); Reference.reachabilityFence(w); return r; }
+    @Override int getAndAdd(OffHeapIntWord w, int d) { int r = (int) INT.getAndAdd(ALL, w.openAddress(), d); Reference.reachabilityFence(w); return r; }
+    @Override int getAndAddRelease(OffHeapIntWord w, int d) { int r = (int) INT.getAndAddRelease(ALL, w.openAddress(), d); Reference.reachabilityFence(w); return r; }
 }
