@@ -2,7 +2,11 @@ package org.syncbook.futex;
 
 import org.syncbook.mem.IntWord;
 
-/** The atomic operations of a futex are those of its word; both back ends pass them straight through. */
+/**
+ * The atomic operations of a futex are those of its word: the portable back end passes them
+ * straight through. ({@code LinuxFutex} is a handle on its word's bytes instead, see
+ * {@code OffHeapIntWord}, and only shares {@link #checkCount}.)
+ */
 abstract class DelegatingWord implements IntWord {
     final IntWord word;
 
